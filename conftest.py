@@ -1,0 +1,69 @@
+"""The suite's pytest plugin: options, category markers, the session header, and kernel fixtures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tsvc import backend, catalog
+from tsvc.catalog import Loop
+from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resolve
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("tsvc", "TSVC Triton suite")
+    group.addoption(
+        "--kernels",
+        default=DEFAULT_SET,
+        metavar="NAME_OR_PATH",
+        help="kernel set: a folder name under generated/ (default: reference) or a path to a folder of <loop>.py modules",
+    )
+
+
+@pytest.hookimpl
+def pytest_configure(config: pytest.Config) -> None:
+    for marker, category in catalog.categories().items():
+        config.addinivalue_line("markers", f"{marker}: TSVC category '{category}'")
+    backend.select()  # before any kernel module is imported
+    try:
+        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"))
+    except UnknownKernelSetError as exc:
+        raise pytest.UsageError(str(exc)) from None
+
+
+_KERNEL_SET = pytest.StashKey[KernelSet]()
+
+
+@pytest.hookimpl
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    kernels = config.stash[_KERNEL_SET]
+    return [
+        f"tsvc backend: {backend.select().description}",
+        f"tsvc kernel set: {kernels.name} ({kernels.path})",
+    ]
+
+
+class KernelProvider:
+    """Finds the kernel module of each loop in the session's kernel set."""
+
+    def __init__(self, kernel_set: KernelSet):
+        self.kernel_set = kernel_set
+
+    def path(self, loop: Loop) -> Path:
+        """The loop's module; skips the calling test when the set has none."""
+        path = self.kernel_set.module_path(loop.name)
+        if path is None:
+            pytest.skip(f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'")
+        return path
+
+
+@pytest.fixture(scope="session")
+def kernels(pytestconfig: pytest.Config) -> KernelProvider:
+    """The session's kernel set, as chosen by --kernels."""
+    return KernelProvider(pytestconfig.stash[_KERNEL_SET])
+
+
+@pytest.fixture(scope="session")
+def device() -> str:
+    """The torch device kernels run on: "cuda", or "cpu" under Triton's interpreter."""
+    return backend.select().device

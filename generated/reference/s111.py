@@ -1,0 +1,24 @@
+"""s111: for odd i, a[i] = a[i-1] + b[i].
+
+Strategy: fully parallel. Odd elements are written and only even ones are
+read, so no iteration sees another's write; one program per block of k, i = 2k+1.
+"""
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s111_kernel(a_ptr, b_ptr, n, BLOCK_SIZE: tl.constexpr):
+    pid = tl.program_id(0)
+    k = pid * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    i = 2 * k + 1
+    mask = i < n
+    left = tl.load(a_ptr + i - 1, mask=mask)
+    b = tl.load(b_ptr + i, mask=mask)
+    tl.store(a_ptr + i, left + b, mask=mask)
+
+
+def s111_triton(a, b, LEN_1D):
+    odd = LEN_1D // 2
+    grid = lambda meta: (triton.cdiv(odd, meta["BLOCK_SIZE"]),)
+    s111_kernel[grid](a, b, LEN_1D, BLOCK_SIZE=1024)

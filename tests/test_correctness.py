@@ -1,0 +1,13 @@
+"""Every loop's kernel, from the chosen kernel set, computes what the C loop computes."""
+from __future__ import annotations
+
+import pytest
+
+from tests.cases import size_seed_cases
+from tsvc import checker
+
+
+@pytest.mark.parametrize("loop,size,seed", size_seed_cases())
+def test_kernel_matches_c_loop(loop, size, seed, kernels, device):
+    verdict = checker.check(loop, kernels.path(loop), size, seed, device)
+    assert verdict.passed, f"{verdict.outcome.value}: {verdict.message}"

@@ -1,0 +1,114 @@
+"""Loading a kernel module and calling it by the calling convention.
+
+The calling convention: a module defines `<loop>_triton(**kwargs)`, called
+with every parameter of the loop's C function by keyword, under the C name:
+arrays as torch tensors on the backend's device (float32, int32 for index
+arrays, 2D arrays as 2D tensors), scalars as Python int/float, and the sizes
+LEN_1D / LEN_2D the C function takes. It updates arrays in place and returns
+the loop's scalar result (a Python number or a one-element tensor) or None.
+"""
+from __future__ import annotations
+
+import enum
+import importlib.util
+import sys
+import traceback
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from tsvc.catalog import Loop
+
+
+class Outcome(enum.Enum):
+    """The closed set of verdicts on one candidate run."""
+
+    PASSED = "passed"
+    WRONG_RESULT = "wrong result"
+    LOAD_ERROR = "load error"  # import failed, or the kernel function is missing
+    POLICY_VIOLATION = "policy violation"
+    COMPILE_ERROR = "compile error"
+    RUNTIME_ERROR = "runtime error"
+    TIMEOUT = "timeout"
+    CRASH = "crash"  # the process running the candidate died
+    CHEAT = "cheat"  # the outputs were not produced by a Triton kernel
+
+
+class CandidateError(Exception):
+    """A candidate failed before producing outputs."""
+
+    def __init__(self, outcome: Outcome, message: str):
+        super().__init__(message)
+        self.outcome = outcome
+        self.message = message
+
+
+@dataclass
+class CandidateRun:
+    arrays: dict[str, np.ndarray]
+    result: float | None
+    returned: bool  # whether the kernel returned something other than None
+
+
+def load_kernel(loop: Loop, path: Path) -> Callable:
+    name = f"tsvc_candidate_{loop.name}_{uuid.uuid4().hex[:8]}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise CandidateError(Outcome.LOAD_ERROR, f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # @triton.jit looks its module up for globals
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise CandidateError(Outcome.LOAD_ERROR, f"importing the module failed: {_tail(exc)}") from exc
+    fn = getattr(module, loop.kernel_name, None)
+    if not callable(fn):
+        raise CandidateError(Outcome.LOAD_ERROR, f"the module defines no function {loop.kernel_name}()")
+    return fn
+
+
+def _tail(exc: BaseException, lines: int = 12) -> str:
+    text = "".join(traceback.format_exception(exc)).rstrip().splitlines()
+    return "\n".join(text[-lines:])
+
+
+def _classify(exc: Exception) -> Outcome:
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if names & {"CompilationError", "CompileTimeAssertionFailure", "UnsupportedLanguageConstruct"}:
+        return Outcome.COMPILE_ERROR
+    return Outcome.RUNTIME_ERROR
+
+
+def _to_float(value: object) -> float:
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        if value.numel() != 1:
+            raise CandidateError(Outcome.WRONG_RESULT, f"returned a tensor of shape {tuple(value.shape)}, not a scalar")
+        return float(value.item())
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise CandidateError(Outcome.WRONG_RESULT, f"returned {type(value).__name__}, not a number") from None
+
+
+def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray],
+                scalars: dict[str, int | float], device: str) -> CandidateRun:
+    """Calls the kernel on fresh device copies of `inputs`; returns its outputs on the host."""
+    import torch
+
+    tensors = {name: torch.from_numpy(arr.copy()).to(device) for name, arr in inputs.items()}
+    try:
+        value = fn(**tensors, **scalars)
+        if device == "cuda":
+            torch.cuda.synchronize()
+    except CandidateError:
+        raise
+    except Exception as exc:
+        raise CandidateError(_classify(exc), _tail(exc)) from exc
+    result = _to_float(value) if value is not None else None
+    arrays = {name: t.detach().cpu().numpy() for name, t in tensors.items()}
+    return CandidateRun(arrays, result, value is not None)

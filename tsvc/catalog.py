@@ -1,0 +1,188 @@
+"""The catalogue of TSVC_2 loops: one frozen record per loop, read from tsvc/loops/<name>.toml.
+
+A record holds the loop's C text (the single source of truth) plus what C cannot
+say: each array's role and input distribution, the values of scalar arguments,
+the sizes it supports, and notes on where we depart from TSVC's own set-up.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tsvc.csource import CParam, parse_function
+from tsvc.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
+
+LOOPS_DIR = Path(__file__).parent / "loops"
+ROLES = ("read", "write", "readwrite")
+
+
+class CatalogError(ValueError):
+    """A catalogue record is malformed."""
+
+
+class UnknownLoopError(KeyError):
+    """No loop of that name; the message suggests the nearest names."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class ArraySpec:
+    name: str
+    ctype: str  # "real_t" or "int"
+    dims: tuple[str, ...]
+    role: str  # read | write | readwrite
+    init: str  # an input distribution, see tsvc.inputs
+
+    @property
+    def is_read(self) -> bool:
+        return self.role in ("read", "readwrite")
+
+    @property
+    def is_written(self) -> bool:
+        return self.role in ("write", "readwrite")
+
+    def shape(self, size: Size) -> tuple[int, ...]:
+        return tuple(int(evaluate(d, size.env())) for d in self.dims)
+
+
+@dataclass(frozen=True)
+class ScalarSpec:
+    name: str
+    ctype: str  # "real_t" or "int"
+    value: str  # expression over LEN_1D / LEN_2D
+    note: str = ""
+
+    def resolve(self, size: Size) -> int | float:
+        v = evaluate(self.value, size.env())
+        return int(v) if self.ctype == "int" else float(v)
+
+
+@dataclass(frozen=True)
+class Loop:
+    name: str
+    category: str
+    summary: str
+    c_text: str
+    params: tuple[str, ...]  # C parameter order: sizes, arrays, scalars as declared
+    size_params: tuple[str, ...]
+    arrays: tuple[ArraySpec, ...]
+    scalars: tuple[ScalarSpec, ...]
+    returns_result: bool
+    sizes: tuple[Size, ...] = DEFAULT_SIZES
+    seeds: tuple[int, ...] = DEFAULT_SEEDS
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def marker(self) -> str:
+        """The pytest marker of the loop's TSVC category."""
+        return re.sub(r"[^a-z0-9]+", "_", self.category.lower()).strip("_")
+
+    @property
+    def dims(self) -> str:
+        kinds = {len(a.dims) for a in self.arrays}
+        return "+".join(f"{k}D" for k in sorted(kinds)) or "none"
+
+    @property
+    def reads(self) -> tuple[ArraySpec, ...]:
+        return tuple(a for a in self.arrays if a.is_read)
+
+    @property
+    def writes(self) -> tuple[ArraySpec, ...]:
+        return tuple(a for a in self.arrays if a.is_written)
+
+    def array(self, name: str) -> ArraySpec:
+        return next(a for a in self.arrays if a.name == name)
+
+    @property
+    def kernel_name(self) -> str:
+        """The function a kernel module must define."""
+        return f"{self.name}_triton"
+
+
+def _array_spec(p: CParam, raw: dict, loop: str) -> ArraySpec:
+    if p.name not in raw:
+        raise CatalogError(f"{loop}: array {p.name} has no [arrays.{p.name}] entry")
+    entry = raw[p.name]
+    role = entry.get("role")
+    if role not in ROLES:
+        raise CatalogError(f"{loop}: array {p.name} role must be one of {ROLES}, not {role!r}")
+    default = "permutation" if p.ctype == "int" else "uniform(-1, 1)"
+    return ArraySpec(p.name, p.ctype, p.dims, role, entry.get("init", default))
+
+
+def _scalar_spec(p: CParam, raw: dict, loop: str) -> ScalarSpec:
+    if p.name not in raw or "value" not in raw[p.name]:
+        raise CatalogError(f"{loop}: scalar {p.name} has no value in [scalars.{p.name}]")
+    entry = raw[p.name]
+    return ScalarSpec(p.name, p.ctype, str(entry["value"]), entry.get("note", ""))
+
+
+def parse_record(data: dict, source: str = "<record>") -> Loop:
+    """Builds a Loop from a record's TOML data, checking it against its C text."""
+    try:
+        name, c_text = data["name"], data["c"]
+    except KeyError as exc:
+        raise CatalogError(f"{source}: missing key {exc}") from exc
+    fn = parse_function(c_text, name)
+    raw_arrays, raw_scalars = data.get("arrays", {}), data.get("scalars", {})
+    arrays = tuple(_array_spec(p, raw_arrays, name) for p in fn.params if p.is_array)
+    scalars = tuple(
+        _scalar_spec(p, raw_scalars, name) for p in fn.params if not p.is_array and not p.is_size
+    )
+    extra = (set(raw_arrays) - {a.name for a in arrays}) | (set(raw_scalars) - {s.name for s in scalars})
+    if extra:
+        raise CatalogError(f"{name}: entries for names not in the C signature: {sorted(extra)}")
+    sizes = tuple(Size(*s) for s in data.get("sizes", [])) or DEFAULT_SIZES
+    return Loop(
+        name=name,
+        category=data["category"],
+        summary=data.get("summary", ""),
+        c_text=c_text,
+        params=tuple(p.name for p in fn.params),
+        size_params=tuple(p.name for p in fn.params if p.is_size),
+        arrays=arrays,
+        scalars=scalars,
+        returns_result=fn.returns == "real_t",
+        sizes=sizes,
+        seeds=tuple(data.get("seeds", DEFAULT_SEEDS)),
+        notes=tuple(data.get("notes", ())),
+    )
+
+
+def load_record(path: Path) -> Loop:
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    loop = parse_record(data, str(path))
+    if loop.name != path.stem:
+        raise CatalogError(f"{path}: record is named {loop.name!r}, not {path.stem!r}")
+    return loop
+
+
+@lru_cache(maxsize=None)
+def catalog() -> dict[str, Loop]:
+    """Every loop, in TSVC_2's order of appearance (the `order` list in loops/ORDER)."""
+    order = (LOOPS_DIR / "ORDER").read_text().split()
+    loops = {p.stem: load_record(p) for p in sorted(LOOPS_DIR.glob("*.toml"))}
+    ordered = {n: loops[n] for n in order if n in loops}
+    ordered.update({n: loops[n] for n in sorted(loops) if n not in ordered})
+    return ordered
+
+
+def get(name: str) -> Loop:
+    loops = catalog()
+    if name in loops:
+        return loops[name]
+    near = difflib.get_close_matches(name, loops, n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UnknownLoopError(f"unknown loop {name!r}{hint}")
+
+
+def categories() -> dict[str, str]:
+    """Marker name -> TSVC category."""
+    return {loop.marker: loop.category for loop in catalog().values()}

@@ -1,0 +1,164 @@
+"""The checker: a candidate kernel against the gcc-compiled C loop, element by element.
+
+Tolerance. For every element the loop may write, and for its scalar result,
+    error = |got - want| / max(1, |want|)
+where `want` is the C loop compiled with real_t = double, on the same float32
+inputs. An element passes when error < 1e-3 (absolute for small values,
+relative for large ones), or when it is no more than twice the error that the
+sequential float32 C loop itself makes at that element: recurrences such as
+s115 or s2111 amplify rounding, so a right float32 kernel can differ from the
+sequential float32 loop by more than 1e-3 while being as close to the exact
+answer as C is. NaN or Inf where the exact result is finite always fails.
+Arrays the loop only reads must come back bit for bit unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from tsvc import reference
+from tsvc.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.catalog import Loop
+from tsvc.inputs import make_inputs, scalar_values
+from tsvc.sizes import Size
+
+TOLERANCE = 1e-3
+F32_ERROR_FACTOR = 2.0
+
+
+class ConfigurationError(RuntimeError):
+    """The loop's inputs make the check meaningless (a harness bug, not the kernel's)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    message: str = ""
+    max_error: float = 0.0
+    details: dict = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome is Outcome.PASSED
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the C loop produced for one (loop, size, seed), in both precisions."""
+
+    inputs: dict[str, np.ndarray]
+    scalars: dict[str, int | float]
+    single: reference.ReferenceRun
+    exact: reference.ReferenceRun
+
+
+def expected(loop: Loop, size: Size, seed: int) -> Expected:
+    inputs = make_inputs(loop, size, seed)
+    scalars = scalar_values(loop, size)
+    single = reference.run(loop, inputs, scalars, "float")
+    exact = reference.run(loop, inputs, scalars, "double")
+    _check_configuration(loop, size, seed, inputs, exact)
+    return Expected(inputs, scalars, single, exact)
+
+
+def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict, exact: reference.ReferenceRun) -> None:
+    where = f"{loop.name} at {size.label} seed {seed}"
+    for spec in loop.writes:
+        if not np.all(np.isfinite(exact.arrays[spec.name])):
+            raise ConfigurationError(f"{where}: the exact C result of {spec.name} is not finite")
+    if exact.result is not None and not np.isfinite(exact.result):
+        raise ConfigurationError(f"{where}: the exact C result is not finite")
+    unchanged = all(np.array_equal(exact.arrays[s.name], inputs[s.name]) for s in loop.writes)
+    if unchanged and not loop.returns_result:
+        raise ConfigurationError(f"{where}: the C loop leaves every output unchanged (a blind test)")
+
+
+def _errors(got: np.ndarray, want: np.ndarray) -> np.ndarray:
+    got64 = got.astype(np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        err = np.abs(got64 - want) / np.maximum(1.0, np.abs(want))
+    return np.where(np.isfinite(got64), err, np.inf)
+
+
+def _index(shape: tuple[int, ...], flat: int) -> str:
+    idx = np.unravel_index(flat, shape)
+    return "[" + "][".join(str(int(i)) for i in idx) + "]"
+
+
+def compare_array(name: str, got: np.ndarray, single: np.ndarray, exact: np.ndarray) -> tuple[str | None, float]:
+    """Returns (failure message or None, worst error) for one written array."""
+    if got.shape != exact.shape:
+        return f"array {name}: shape {got.shape}, expected {exact.shape}", np.inf
+    err = _errors(got, exact)
+    f32_err = _errors(single, exact)
+    bad = (err >= TOLERANCE) & (err > F32_ERROR_FACTOR * f32_err)
+    worst = float(err.max()) if err.size else 0.0
+    if not bad.any():
+        return None, worst
+    scored = np.where(bad, err, -1.0)
+    i = int(np.argmax(scored))
+    flat_got, flat_want = got.reshape(-1), exact.reshape(-1)
+    return (
+        f"array {name}: {int(bad.sum())} of {bad.size} elements differ; worst at {name}{_index(got.shape, i)}: "
+        f"expected {flat_want[i]:.7g}, got {flat_got[i]:.7g} "
+        f"(error {float(err.reshape(-1)[i]):.3g}; the float32 C loop's own error there: "
+        f"{float(f32_err.reshape(-1)[i]):.3g})"
+    ), worst
+
+
+def compare_result(got: float | None, single: float, exact: float) -> tuple[str | None, float]:
+    if got is None:
+        return f"returned None; the loop's scalar result is {exact:.7g}", np.inf
+    err = float(_errors(np.array([got]), np.array([exact]))[0])
+    f32_err = float(_errors(np.array([single]), np.array([exact]))[0])
+    if err >= TOLERANCE and err > F32_ERROR_FACTOR * f32_err:
+        return (f"scalar result: expected {exact:.7g}, got {got:.7g} "
+                f"(error {err:.3g}; the float32 C loop's own error: {f32_err:.3g})"), err
+    return None, err
+
+
+def _read_only_changes(loop: Loop, inputs: dict[str, np.ndarray], run: CandidateRun) -> list[str]:
+    problems = []
+    for spec in loop.arrays:
+        if spec.is_written:
+            continue
+        before, after = inputs[spec.name], run.arrays[spec.name]
+        changed = before.view(np.uint32) != after.view(np.uint32) if before.shape == after.shape else None
+        if changed is None or changed.any():
+            n = "its shape" if changed is None else f"{int(changed.sum())} element(s)"
+            problems.append(f"array {spec.name} is read-only, but the kernel changed {n}")
+    return problems
+
+
+def compare(loop: Loop, want: Expected, run: CandidateRun) -> Verdict:
+    """The verdict on one candidate run against the C loop's outputs."""
+    problems = _read_only_changes(loop, want.inputs, run)
+    worst = 0.0
+    for spec in loop.writes:
+        msg, err = compare_array(spec.name, run.arrays[spec.name], want.single.arrays[spec.name],
+                                 want.exact.arrays[spec.name])
+        worst = max(worst, err)
+        if msg:
+            problems.append(msg)
+    if loop.returns_result:
+        msg, err = compare_result(run.result, want.single.result, want.exact.result)
+        worst = max(worst, err)
+        if msg:
+            problems.append(msg)
+    if problems:
+        return Verdict(Outcome.WRONG_RESULT, "; ".join(problems), worst)
+    return Verdict(Outcome.PASSED, f"max error {worst:.3g}", worst)
+
+
+def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "cpu") -> Verdict:
+    """Runs the kernel in `module_path` on (loop, size, seed) and judges it against C."""
+    from tsvc import runner
+
+    want = expected(loop, size, seed)
+    try:
+        run = runner.run_candidate(loop, module_path, want.inputs, want.scalars, device)
+    except CandidateError as exc:
+        return Verdict(exc.outcome, exc.message, np.inf)
+    return compare(loop, want, run)

@@ -1,0 +1,35 @@
+"""The calling convention, written out for one loop.
+
+A kernel module defines `<loop>_triton(...)`, called with every parameter of
+the loop's C function by keyword, under its C name: arrays as torch tensors on
+the device (float32 for real_t, int32 for int; a 2D array as a 2D tensor),
+scalar arguments as Python int/float, and LEN_1D / LEN_2D where the C function
+takes them. It updates the arrays in place and returns the loop's scalar result
+(a Python number or a one-element tensor), or None when the C function is void.
+"""
+from __future__ import annotations
+
+from tsvc.catalog import Loop
+
+_ROLE_TEXT = {"read": "read only: must not be modified", "write": "written", "readwrite": "read and written"}
+
+
+def python_signature(loop: Loop) -> str:
+    """The exact Python signature a kernel for `loop` must have, with a line per parameter."""
+    lines = [f"def {loop.kernel_name}(*,  # every argument is passed by keyword"]
+    for name in loop.params:
+        if name in loop.size_params:
+            lines.append(f"    {name}: int,  # problem size")
+            continue
+        spec = next((a for a in loop.arrays if a.name == name), None)
+        if spec is not None:
+            dtype = "torch.int32" if spec.ctype == "int" else "torch.float32"
+            shape = ", ".join(spec.dims)
+            lines.append(f"    {name}: torch.Tensor,  # {dtype}, shape ({shape},), {_ROLE_TEXT[spec.role]}")
+            continue
+        scalar = next(s for s in loop.scalars if s.name == name)
+        ptype = "int" if scalar.ctype == "int" else "float"
+        lines.append(f"    {name}: {ptype},  # scalar argument; the tests pass {scalar.value}")
+    ret = "float | torch.Tensor:  # the loop's scalar result" if loop.returns_result else "None:"
+    lines.append(f") -> {ret}")
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""Reads a loop's C text: the parameters of its function and its return type.
+
+The C text of a loop is the single source of truth. Its function's signature
+fixes the names, element types, shapes and order of everything the loop
+touches, so the catalogue, the C reference and the Python calling convention
+all derive from it instead of repeating it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pycparser import c_ast, c_generator, c_parser
+
+SIZE_NAMES = ("LEN_1D", "LEN_2D")
+
+# Prepended only for parsing; the compiled reference defines real_t itself.
+PARSE_PRELUDE = "typedef float real_t;\n"
+
+
+class CSourceError(ValueError):
+    """A loop's C text does not follow the catalogue's conventions."""
+
+
+@dataclass(frozen=True)
+class CParam:
+    """One parameter of a loop function, in declaration order."""
+
+    name: str
+    ctype: str  # "int" or "real_t"
+    dims: tuple[str, ...] = ()  # C expressions over LEN_1D/LEN_2D; () for a scalar
+
+    @property
+    def is_array(self) -> bool:
+        return bool(self.dims)
+
+    @property
+    def is_size(self) -> bool:
+        return self.name in SIZE_NAMES
+
+
+@dataclass(frozen=True)
+class CFunction:
+    name: str
+    params: tuple[CParam, ...]
+    returns: str  # "void" or "real_t"
+    body_line: int  # first line of the function in the C text (1-based)
+
+
+def _type_name(node: c_ast.Node) -> str:
+    while not isinstance(node, c_ast.TypeDecl):
+        node = node.type
+    names = node.type.names
+    return " ".join(names)
+
+
+def _param(decl: c_ast.Decl) -> CParam:
+    dims: list[str] = []
+    node = decl.type
+    gen = c_generator.CGenerator()
+    while isinstance(node, c_ast.ArrayDecl):
+        if node.dim is None:
+            raise CSourceError(f"parameter {decl.name}: array dimensions must be given")
+        dims.append(gen.visit(node.dim))
+        node = node.type
+    if isinstance(node, c_ast.PtrDecl):
+        raise CSourceError(f"parameter {decl.name}: declare arrays as name[DIM], not pointers")
+    ctype = _type_name(node)
+    if ctype not in ("int", "real_t"):
+        raise CSourceError(f"parameter {decl.name}: type {ctype!r} is neither int nor real_t")
+    return CParam(decl.name, ctype, tuple(dims))
+
+
+@lru_cache(maxsize=None)
+def parse_function(c_text: str, name: str) -> CFunction:
+    """Returns the signature of function `name` defined in `c_text`."""
+    try:
+        ast = c_parser.CParser().parse(PARSE_PRELUDE + c_text)
+    except Exception as exc:  # pycparser raises its own ParseError and AssertionErrors
+        raise CSourceError(f"{name}: C text does not parse: {exc}") from exc
+    for ext in ast.ext:
+        if isinstance(ext, c_ast.FuncDef) and ext.decl.name == name:
+            args = ext.decl.type.args
+            params = tuple(_param(p) for p in args.params) if args else ()
+            returns = _type_name(ext.decl.type.type)
+            if returns not in ("void", "real_t"):
+                raise CSourceError(f"{name}: returns {returns!r}; use void or real_t")
+            line = ext.coord.line - PARSE_PRELUDE.count("\n") if ext.coord else 1
+            return CFunction(name, params, returns, line)
+    raise CSourceError(f"the C text defines no function named {name!r}")

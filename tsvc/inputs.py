@@ -1,0 +1,87 @@
+"""Deterministic inputs per (loop, size, seed).
+
+Each array's record names a distribution, e.g. ``uniform(-1, 1)``,
+``randint(1, 5)``, ``permutation`` or ``permutation(LEN_2D)``; its arguments
+may be expressions over LEN_1D / LEN_2D. Real arrays are float32: the double
+reference runs on the same float32 values, widened.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Callable
+
+import numpy as np
+
+from tsvc.catalog import ArraySpec, Loop
+from tsvc.sizes import Size, evaluate
+
+Generator = Callable[[np.random.Generator, tuple[int, ...], list], np.ndarray]
+
+
+def _uniform(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+    lo, hi = args
+    return rng.uniform(lo, hi, shape).astype(np.float32)
+
+
+def _randint(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+    lo, hi = args  # hi exclusive
+    return rng.integers(int(lo), int(hi), shape).astype(np.int32)
+
+
+def _permutation(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+    """A permutation of range(n), tiled to fill the array (n defaults to its length)."""
+    count = int(np.prod(shape))
+    n = int(args[0]) if args else count
+    reps = -(-count // n)
+    values = np.concatenate([rng.permutation(n) for _ in range(reps)])[:count]
+    return values.reshape(shape).astype(np.int32)
+
+
+def _constant(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+    return np.full(shape, args[0], dtype=np.float32)
+
+
+DISTRIBUTIONS: dict[str, Generator] = {
+    "uniform": _uniform,
+    "randint": _randint,
+    "permutation": _permutation,
+    "constant": _constant,
+}
+
+_SPEC = re.compile(r"^\s*(\w+)\s*(?:\((.*)\))?\s*$")
+
+
+def parse_init(spec: str, size: Size) -> tuple[Generator, list]:
+    match = _SPEC.match(spec)
+    if not match or match.group(1) not in DISTRIBUTIONS:
+        raise ValueError(f"unknown input distribution {spec!r}; known: {sorted(DISTRIBUTIONS)}")
+    raw = match.group(2)
+    args = [evaluate(a, size.env()) for a in raw.split(",")] if raw and raw.strip() else []
+    return DISTRIBUTIONS[match.group(1)], args
+
+
+def stream_seed(loop: str, size: Size, seed: int) -> int:
+    key = f"{loop}/{size.len_1d}/{size.len_2d}/{seed}".encode()
+    return int.from_bytes(hashlib.sha256(key).digest()[:8], "little")
+
+
+def make_array(spec: ArraySpec, size: Size, rng: np.random.Generator) -> np.ndarray:
+    generator, args = parse_init(spec.init, size)
+    values = generator(rng, spec.shape(size), args)
+    want = np.int32 if spec.ctype == "int" else np.float32
+    if values.dtype != want:
+        raise ValueError(f"array {spec.name}: distribution {spec.init!r} gives {values.dtype}")
+    return np.ascontiguousarray(values)
+
+
+def make_inputs(loop: Loop, size: Size, seed: int) -> dict[str, np.ndarray]:
+    """Fresh arrays for one run; the same (loop, size, seed) always gives the same values."""
+    rng = np.random.default_rng(stream_seed(loop.name, size, seed))
+    return {spec.name: make_array(spec, size, rng) for spec in loop.arrays}
+
+
+def scalar_values(loop: Loop, size: Size) -> dict[str, int | float]:
+    values: dict[str, int | float] = {s.name: s.resolve(size) for s in loop.scalars}
+    values.update({name: size.env()[name] for name in loop.size_params})
+    return values

@@ -1,0 +1,129 @@
+"""The ground truth: each loop's C text compiled by gcc and called through ctypes.
+
+One shared library per (loop, real type, flags), built once per source hash into
+a cache directory under a file lock, so parallel workers share it. Sizes are
+run-time arguments, so one build serves every size.
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock
+
+from tsvc.catalog import Loop
+
+# tgmath makes sin/fabs/sqrt type-generic, so one C text is exact in both builds.
+PRELUDE = "#include <tgmath.h>\n#include <stdlib.h>\ntypedef REAL_T real_t;\n#line 1\n"
+REFERENCE_FLAGS = ("-O2",)
+BASELINE_FLAGS = ("-O3", "-march=native")
+PRECISIONS = {"float": (np.float32, ctypes.c_float), "double": (np.float64, ctypes.c_double)}
+
+
+class BuildError(RuntimeError):
+    """gcc rejected a loop's C text."""
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("TSVC_CACHE_DIR") or Path.home() / ".cache" / "tsvc-triton"
+    path = Path(root) / "c"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@lru_cache(maxsize=1)
+def _gcc_version() -> str:
+    return subprocess.run(["gcc", "--version"], capture_output=True, text=True, check=True).stdout
+
+
+def build(loop: Loop, real: str, flags: tuple[str, ...] = REFERENCE_FLAGS) -> Path:
+    """Returns the path of the loop's shared library, compiling it if needed."""
+    source = PRELUDE + loop.c_text
+    cmd = ["gcc", "-std=gnu11", "-shared", "-fPIC", *flags, f"-DREAL_T={real}"]
+    key = hashlib.sha256("\0".join([source, *cmd, _gcc_version()]).encode()).hexdigest()[:20]
+    target = cache_dir() / f"{loop.name}-{real}-{key}.so"
+    if target.exists():
+        return target
+    with FileLock(str(target) + ".lock"):
+        if target.exists():
+            return target
+        with tempfile.TemporaryDirectory(dir=cache_dir()) as tmp:
+            src, out = Path(tmp) / f"{loop.name}.c", Path(tmp) / "out.so"
+            src.write_text(source)
+            proc = subprocess.run([*cmd, "-o", str(out), str(src), "-lm"], capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise BuildError(f"{loop.name} ({real}): gcc failed:\n{proc.stderr.strip()}")
+            os.replace(out, target)  # atomic: a reader never sees half a library
+    return target
+
+
+@dataclass(frozen=True)
+class CFunction:
+    """A loaded loop function for one precision."""
+
+    loop: Loop
+    real: str
+    fn: ctypes._CFuncPtr
+
+    def __call__(self, arrays: dict[str, np.ndarray], scalars: dict[str, int | float]) -> float | None:
+        """Runs the loop in place on `arrays` (of this precision) and returns its result."""
+        dtype, _ = PRECISIONS[self.real]
+        args: list = []
+        for name in self.loop.params:
+            if name in arrays:
+                arr = arrays[name]
+                want = np.int32 if self.loop.array(name).ctype == "int" else dtype
+                if arr.dtype != want or not arr.flags.c_contiguous:
+                    raise TypeError(f"{self.loop.name}: array {name} must be C-contiguous {np.dtype(want)}")
+                args.append(arr.ctypes.data_as(ctypes.c_void_p))
+            else:
+                args.append(scalars[name])
+        result = self.fn(*args)
+        return float(result) if self.loop.returns_result else None
+
+
+@lru_cache(maxsize=None)
+def load(loop: Loop, real: str = "float", flags: tuple[str, ...] = REFERENCE_FLAGS) -> CFunction:
+    lib = ctypes.CDLL(str(build(loop, real, flags)))
+    fn = getattr(lib, loop.name)
+    ctype = PRECISIONS[real][1]
+    types = {"int": ctypes.c_int, "real_t": ctype}
+    fn.argtypes = [
+        ctypes.c_void_p if name in {a.name for a in loop.arrays} else types[_scalar_ctype(loop, name)]
+        for name in loop.params
+    ]
+    fn.restype = ctype if loop.returns_result else None
+    return CFunction(loop, real, fn)
+
+
+def _scalar_ctype(loop: Loop, name: str) -> str:
+    if name in loop.size_params:
+        return "int"
+    return next(s.ctype for s in loop.scalars if s.name == name)
+
+
+@dataclass(frozen=True)
+class ReferenceRun:
+    """The outputs of one C run: every array after the loop, and its result."""
+
+    arrays: dict[str, np.ndarray]
+    result: float | None
+
+
+def run(loop: Loop, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+        real: str = "float") -> ReferenceRun:
+    """Runs the C loop on copies of `inputs` (float32 values, widened for "double")."""
+    dtype, _ = PRECISIONS[real]
+    arrays = {
+        name: np.ascontiguousarray(v.astype(dtype) if v.dtype == np.float32 else v.copy())
+        for name, v in inputs.items()
+    }
+    result = load(loop, real)(arrays, scalars)
+    return ReferenceRun(arrays, result)
