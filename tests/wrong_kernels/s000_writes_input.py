@@ -1,0 +1,16 @@
+"""s000 that also scribbles on its read-only input b."""
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s000_kernel(a_ptr, b_ptr, n, BLOCK_SIZE: tl.constexpr):
+    offsets = tl.program_id(0) * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    b = tl.load(b_ptr + offsets, mask=mask)
+    tl.store(a_ptr + offsets, b + 1.0, mask=mask)
+    tl.store(b_ptr + offsets, b * 0.5, mask=mask)
+
+
+def s000_triton(a, b, LEN_1D):
+    s000_kernel[(triton.cdiv(LEN_1D, 256),)](a, b, LEN_1D, BLOCK_SIZE=256)

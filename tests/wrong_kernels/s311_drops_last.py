@@ -1,0 +1,17 @@
+"""s311 summing all but the last element."""
+import torch
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s311_kernel(a_ptr, sum_ptr, n, BLOCK_SIZE: tl.constexpr):
+    offsets = tl.program_id(0) * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    a = tl.load(a_ptr + offsets, mask=offsets < n - 1, other=0.0)
+    tl.atomic_add(sum_ptr, tl.sum(a, axis=0))
+
+
+def s311_triton(a, LEN_1D):
+    total = torch.zeros((), dtype=a.dtype, device=a.device)
+    s311_kernel[(triton.cdiv(LEN_1D, 1024),)](a, total, LEN_1D, BLOCK_SIZE=1024)
+    return total
