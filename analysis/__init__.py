@@ -1,0 +1,26 @@
+"""Static dependence analysis of the TSVC loops: the facts the prompt needs.
+
+    analyze(loop) -> LoopAnalysis        (to_json() gives the JSON contract)
+    facts_for_prompt(loop) -> str        (verdict first, then actions, distances, caveats)
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from analysis.model import AnalysisError, LoopAnalysis
+from tsvc.catalog import Loop
+
+__all__ = ["analyze", "facts_for_prompt", "AnalysisError", "LoopAnalysis"]
+
+
+@lru_cache(maxsize=None)
+def analyze(loop: Loop) -> LoopAnalysis:
+    from analysis.pipeline import run
+
+    return run(loop)
+
+
+def facts_for_prompt(loop: Loop) -> str:
+    from analysis.render import render
+
+    return render(analyze(loop))

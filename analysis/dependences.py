@@ -1,0 +1,231 @@
+"""Dependences of a Program with islpy: memory-based RAW/WAR/WAW between every pair of
+tagged references, value-based flow (isl's access-info compute_flow), and the dead stores.
+
+A dependence relates statement instances, `{ S0[i] -> S1[i'] : i' = i + 1 }`;
+it is carried by the outermost common loop whose iterator differs, and its
+distance is given as [min, max] per common loop.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import islpy as isl
+
+from analysis.cexpr import isl_name
+from analysis.model import Access, Dependence, Program, Statement
+
+
+@dataclass
+class Space:
+    """ISL objects of a program: domains, padded schedules, tagged accesses."""
+
+    program: Program
+
+    @cached_property
+    def width(self) -> int:
+        return max((len(s.schedule) for s in self.program.statements), default=1)
+
+    @cached_property
+    def context(self) -> isl.Set:
+        params = ", ".join(self.program.params)
+        extra = " and ".join(f"{p} >= 8" for p in ("LEN_1D", "LEN_2D"))
+        return isl.Set(f"[{params}] -> {{ : {extra} }}")
+
+    @cached_property
+    def domains(self) -> dict[str, isl.Set]:
+        return {s.name: isl.Set(s.domain).intersect_params(self.context) for s in self.program.statements}
+
+    def header(self) -> str:
+        return f"[{', '.join(self.program.params)}]"
+
+    def schedule(self, st: Statement, rw: int) -> isl.Map:
+        """The statement's schedule, padded, with a last dimension: 0 for reads, 1 for writes."""
+        vec = [*st.schedule, *["0"] * (self.width - len(st.schedule)), str(rw)]
+        tup = f"{st.name}[{', '.join(st.iters)}]"
+        return isl.Map(f"{self.header()} -> {{ {tup} -> [{', '.join(vec)}] }}").intersect_domain(self.domains[st.name])
+
+    @cached_property
+    def relations(self) -> dict[str, isl.Map]:
+        return {a.tag: isl.Map(a.relation).intersect_domain(self.domains[a.stmt]) for a in self.program.accesses}
+
+    def tagged(self, acc: Access) -> isl.Map:
+        st = self.program.statement(acc.stmt)
+        tup = f"{st.name}[{', '.join(st.iters)}]"
+        tagger = isl.Map(f"{self.header()} -> {{ [{tup} -> {acc.tag}[]] -> {tup} }}")
+        return tagger.apply_range(self.relations[acc.tag])
+
+    def tagged_schedule(self, acc: Access) -> isl.Map:
+        st = self.program.statement(acc.stmt)
+        tup = f"{st.name}[{', '.join(st.iters)}]"
+        tagger = isl.Map(f"{self.header()} -> {{ [{tup} -> {acc.tag}[]] -> {tup} }}")
+        return tagger.apply_range(self.schedule(st, 1 if acc.write else 0))
+
+
+def _common(a: Statement, b: Statement) -> tuple[str, ...]:
+    out = []
+    for x, y in zip(a.loops, b.loops):
+        if x != y:
+            break
+        out.append(x)
+    return tuple(out)
+
+
+def _value(pw: isl.PwAff) -> int | str | None:
+    pieces = pw.get_pieces()
+    if len(pieces) != 1:
+        return None
+    aff = pieces[0][1]
+    if aff.is_cst():
+        return int(aff.get_constant_val().to_python())
+    text = str(aff)
+    return text[text.index("[(") + 2:text.rindex(")]")] if "[(" in text else text
+
+
+def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tuple | None:
+    """(common, carried_by, distance, direction) of a dependence relation, or None when empty."""
+    rel = rel.intersect_params(space.context)
+    if rel.is_empty():
+        return None
+    common = _common(src, dst)
+    c = len(common)
+    proj = rel.project_out(isl.dim_type.in_, c, rel.dim(isl.dim_type.in_) - c)
+    proj = proj.project_out(isl.dim_type.out, c, proj.dim(isl.dim_type.out) - c)
+    proj = proj.set_tuple_name(isl.dim_type.in_, "D").set_tuple_name(isl.dim_type.out, "D")
+    deltas = proj.deltas()
+    signs = [-1 if src.schedule[2 * k + 1].startswith("-") else 1 for k in range(c)]
+    names = [f"d{k}" for k in range(c)]
+    hdr = space.header()
+    carried, distance, direction = [], [], []
+    for k in range(c):
+        eq = " and ".join(f"{n} = 0" for n in names[:k]) or "true"
+        probe = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {eq} and ({names[k]} < 0 or {names[k]} > 0) }}")
+        if not deltas.intersect(probe).is_empty():
+            carried.append(common[k])
+        try:
+            lo, hi = _value(deltas.dim_min(k)), _value(deltas.dim_max(k))
+        except isl.Error:
+            lo = hi = None
+        distance.append((lo, hi))
+        pos = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {signs[k]}*{names[k]} > 0 }}")
+        neg = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {signs[k]}*{names[k]} < 0 }}")
+        zero = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {names[k]} = 0 }}")
+        kinds = [not deltas.intersect(s).is_empty() for s in (pos, zero, neg)]
+        direction.append({(True, False, False): "<", (False, True, False): "=",
+                          (False, False, True): ">"}.get(tuple(kinds), "*"))
+    return common, tuple(carried), tuple(distance), tuple(direction)
+
+
+def _unique(accesses: list[Access]) -> list[Access]:
+    """One access per (statement, relation, read/write): repeated reads of one element add nothing."""
+    seen: dict[tuple, Access] = {}
+    for a in accesses:
+        seen.setdefault((a.stmt, a.relation, a.write), a)
+    return list(seen.values())
+
+
+def memory_based(space: Space) -> list[Dependence]:
+    prog = space.program
+    out: list[Dependence] = []
+    by_array: dict[str, list[Access]] = {}
+    for a in _unique(list(prog.accesses)):
+        by_array.setdefault(a.array, []).append(a)
+    for array, accs in by_array.items():
+        if not any(a.write for a in accs):
+            continue
+        for src in accs:
+            for dst in accs:
+                if not (src.write or dst.write):
+                    continue
+                kind = "WAW" if src.write and dst.write else ("RAW" if src.write else "WAR")
+                s_st, d_st = prog.statement(src.stmt), prog.statement(dst.stmt)
+                order = isl.Map.lex_lt_map(space.schedule(s_st, int(src.write)), space.schedule(d_st, int(dst.write)))
+                rel = space.relations[src.tag].apply_range(space.relations[dst.tag].reverse()).intersect(order)
+                info = describe(space, rel, s_st, d_st)
+                if info is None:
+                    continue
+                out.append(Dependence(kind, False, array, src.stmt, dst.stmt, src.tag, dst.tag, *info,
+                                      str(rel.coalesce()), src.may or dst.may))
+    return out
+
+
+@dataclass(frozen=True)
+class Flow:
+    deps: list[Dependence]
+    dead: dict[str, str]  # write tag -> ISL set of its instances whose value nobody reads (killed)
+    live_in: dict[str, str]  # read tag -> ISL set of its instances that read a value from before the program
+
+
+def value_based(space: Space) -> Flow:
+    prog = space.program
+    deps: list[Dependence] = []
+    dead: dict[str, str] = {}
+    live_in: dict[str, str] = {}
+    end = "END[]"
+    by_array: dict[str, list[Access]] = {}
+    for a in _unique(list(prog.accesses)):
+        by_array.setdefault(a.array, []).append(a)
+    for array, accs in by_array.items():
+        writes = [a for a in accs if a.write]
+        reads = [a for a in accs if not a.write]
+        if not writes:
+            continue
+        dims = isl.Map(writes[0].relation).dim(isl.dim_type.out)
+        idx = ", ".join(f"o{k}" for k in range(dims))
+        sink_all = isl.UnionMap(f"{space.header()} -> {{ [{end} -> RE[]] -> {isl_name(array)}[{idx}] }}")
+        sched_end = isl.UnionMap(f"{space.header()} -> {{ [{end} -> RE[]] -> [{', '.join(['999999'] * (space.width + 1))}] }}")
+        sink = sink_all
+        sched = sched_end
+        must = isl.UnionMap(f"{space.header()} -> {{ }}")
+        may = isl.UnionMap(f"{space.header()} -> {{ }}")
+        for a in accs:
+            tagged = isl.UnionMap.from_map(space.tagged(a))
+            sched = sched.union(isl.UnionMap.from_map(space.tagged_schedule(a)))
+            if not a.write:
+                sink = sink.union(tagged)
+            elif a.may:
+                may = may.union(tagged)
+            else:
+                must = must.union(tagged)
+        info = isl.UnionAccessInfo.from_sink(sink).set_must_source(must).set_may_source(may)
+        flow = info.set_schedule_map(sched).compute_flow()
+        read_from: dict[str, isl.Set] = {}
+        for m in _maps(flow.get_may_dependence()):
+            src_tag = m.domain().unwrap().get_tuple_name(isl.dim_type.out)
+            dst_tag = m.range().unwrap().get_tuple_name(isl.dim_type.out)
+            plain = m.range_factor_domain().domain_factor_domain()
+            src_dom = plain.domain()
+            read_from[src_tag] = read_from[src_tag].union(src_dom) if src_tag in read_from else src_dom
+            if dst_tag == "RE":
+                continue
+            src, dst = prog.access(src_tag), prog.access(dst_tag)
+            s_st, d_st = prog.statement(src.stmt), prog.statement(dst.stmt)
+            described = describe(space, plain, s_st, d_st)
+            if described is None:
+                continue
+            deps.append(Dependence("RAW", True, array, src.stmt, dst.stmt, src_tag, dst_tag, *described,
+                                   str(plain.coalesce()), src.may or dst.may))
+        for w in writes:
+            dom = space.domains[w.stmt]
+            used = read_from.get(w.tag)
+            gone = dom if used is None else dom.subtract(used)
+            if not w.may and not gone.intersect_params(space.context).is_empty():
+                dead[w.tag] = str(gone.coalesce())
+        no_source = flow.get_may_no_source()
+        for r in reads:
+            part = no_source.intersect_domain(isl.UnionSet.from_set(space.tagged(r).domain()))
+            if not part.is_empty():
+                live_in[r.tag] = str(part.domain().coalesce())
+    return Flow(deps, dead, live_in)
+
+
+def _maps(umap: isl.UnionMap) -> list[isl.Map]:
+    out: list[isl.Map] = []
+    umap.foreach_map(out.append)
+    return out
+
+
+def compute(program: Program) -> tuple[list[Dependence], Flow]:
+    space = Space(program)
+    flow = value_based(space)
+    return memory_based(space) + flow.deps, flow

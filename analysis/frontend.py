@@ -1,0 +1,353 @@
+"""The front end: a loop function's C text -> its polyhedral model (analysis.model.Program).
+
+Walks the function body in execution order, keeping the enclosing loops, the
+affine conditions and the data-dependent guards, and the affine values of
+integer scalars (forward substitution, closed forms of induction variables).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pycparser import c_ast
+
+from analysis import cparse, scan
+from analysis.builder import Builder, Ctx, Frame
+from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condition, call_name, const_int, text
+from analysis.model import Exit, Induction, LoopInfo, Program
+from analysis.updates import guarded_update
+from tsvc.catalog import Loop
+from tsvc.csource import PARSE_PRELUDE
+
+_PRELUDE_LINES = PARSE_PRELUDE.count("\n")
+_CMP_UP = {"<": "<", "<=": "<=", "!=": "<"}
+_CMP_DOWN = {">": ">", ">=": ">=", "!=": ">"}
+
+
+class Walker(Builder):
+    """Walks the C body and fills the Builder."""
+
+    def block(self, items: list[c_ast.Node] | None, ctx: Ctx) -> None:
+        for item in items or []:
+            self.statement(item, ctx)
+
+    def statement(self, node: c_ast.Node | None, ctx: Ctx) -> None:
+        if node is None or isinstance(node, (c_ast.EmptyStatement, c_ast.Break, c_ast.Continue, c_ast.Goto)):
+            return
+        if isinstance(node, c_ast.Compound):
+            self.block(node.block_items, ctx)
+        elif isinstance(node, c_ast.DeclList):
+            self.block(node.decls, ctx)
+        elif isinstance(node, c_ast.Decl):
+            self.declaration(node, ctx)
+        elif isinstance(node, c_ast.Assignment):
+            reads = [node.rvalue, *self.subscripts(node.lvalue)]
+            if node.op != "=":
+                reads.append(node.lvalue)
+            self.emit(node, "assign", ctx, reads, self.targets(node))
+            self.after_write(node, ctx)
+        elif isinstance(node, c_ast.UnaryOp) and node.op in ("++", "--", "p++", "p--"):
+            self.emit(node, "assign", ctx, [node.expr], [node.expr])
+            self.after_write(node, ctx)
+        elif isinstance(node, c_ast.FuncCall) and call_name(node) in EXITS:
+            self.exits.append(Exit("exit", tuple(f.loop for f in ctx.frames), text(node)))
+            self.emit(node, "exit", ctx, [node], [])
+        elif isinstance(node, c_ast.If):
+            self.conditional(node, ctx)
+        elif isinstance(node, c_ast.For):
+            self.for_loop(node, ctx)
+        elif isinstance(node, (c_ast.While, c_ast.DoWhile)):
+            self.caveat(f"while loop: {text(node.cond)} (its body is modelled as guarded)")
+            self.opaque_region(node.cond, node.stmt, ctx)
+        elif isinstance(node, c_ast.Switch):
+            self.caveat(f"switch on {text(node.cond)} (its cases are modelled as guarded)")
+            self.opaque_region(node.cond, node.stmt, ctx)
+        elif isinstance(node, (c_ast.Label, c_ast.Case, c_ast.Default)):
+            self.block(node.stmts if not isinstance(node, c_ast.Label) else [node.stmt], ctx)
+        elif isinstance(node, c_ast.Return):
+            if ctx.frames:
+                self.exits.append(Exit("return", tuple(f.loop for f in ctx.frames), text(node)))
+            self.emit(node, "return", ctx, [node.expr], [])
+        else:
+            self.emit(node, "call" if isinstance(node, c_ast.FuncCall) else "assign", ctx, [node], [])
+
+    # -- pieces ----------------------------------------------------------------
+    @staticmethod
+    def subscripts(target: c_ast.Node) -> list[c_ast.Node]:
+        out = []
+        while isinstance(target, c_ast.ArrayRef):
+            out.append(target.subscript)
+            target = target.name
+        return out
+
+    @staticmethod
+    def targets(node: c_ast.Assignment) -> list[c_ast.Node]:
+        out = [node.lvalue]
+        rv = node.rvalue
+        while isinstance(rv, c_ast.Assignment):  # a = b = e
+            out.append(rv.lvalue)
+            rv = rv.rvalue
+        return out
+
+    def declaration(self, node: c_ast.Decl, ctx: Ctx) -> None:
+        if isinstance(node.type, c_ast.ArrayDecl):
+            dims, t = 0, node.type
+            while isinstance(t, c_ast.ArrayDecl):
+                dims, t = dims + 1, t.type
+            self.arrays[node.name] = dims
+            self.caveat(f"local array {node.name}")
+            return
+        if not isinstance(node.type, c_ast.TypeDecl):
+            self.caveat(f"local pointer {node.name}: accesses through it are over-approximated")
+            return
+        if ctx.frames:
+            self.private[node.name] = len(ctx.frames)
+        self.env[node.name] = None
+        if node.init is not None:
+            self.scalars.add(node.name)
+            self.emit(node, "assign", ctx, [node.init], [c_ast.ID(node.name)], label=text(node))
+            if "int" in text(node.type):
+                self.env[node.name] = self.try_affine(node.init, ctx)
+
+    def try_affine(self, node: c_ast.Node, ctx: Ctx) -> str | None:
+        try:
+            return affine(node, self.scope(ctx))
+        except ExpressionNotAffineError:
+            return None
+
+    def after_write(self, node: c_ast.Node, ctx: Ctx) -> None:
+        """Keeps the affine values of integer scalars up to date after an assignment."""
+        closed = self.closed_after.get(id(node))
+        if closed is not None:
+            self.env[closed[0]] = closed[1]
+            return
+        target = node.lvalue if isinstance(node, c_ast.Assignment) else node.expr
+        if not isinstance(target, c_ast.ID) or target.name in self.active:
+            return
+        name = target.name
+        if isinstance(node, c_ast.Assignment) and node.op == "=":
+            self.env[name] = self.try_affine(node.rvalue, ctx) if self.is_int.get(name, False) else None
+        elif isinstance(node, c_ast.Assignment) and node.op in ("+=", "-=") and self.env.get(name) is not None:
+            step = self.try_affine(node.rvalue, ctx)
+            self.env[name] = None if step is None else f"({self.env[name]}) {node.op[0]} ({step})"
+        elif isinstance(node, c_ast.UnaryOp) and self.env.get(name) is not None:
+            self.env[name] = f"({self.env[name]}) {'+' if '+' in node.op else '-'} 1"
+        else:
+            self.env[name] = None
+
+    def forget(self, body: c_ast.Node) -> None:
+        for w in scan.scalar_writes(body):
+            if w.name not in self.active:
+                self.env[w.name] = None
+
+    def opaque_region(self, cond: c_ast.Node, body: c_ast.Node, ctx: Ctx) -> None:
+        self.emit(cond, "test", ctx, [cond], [])
+        self.guard_ids += 1
+        self.forget(body)
+        self.statement(body, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
+        self.forget(body)
+
+    def conditional(self, node: c_ast.If, ctx: Ctx) -> None:
+        try:
+            cons = affine_condition(node.cond, self.scope(ctx))
+        except ExpressionNotAffineError:
+            cons = None
+        if cons is not None:
+            self.statement(node.iftrue, replace(ctx, constraints=(*ctx.constraints, cons)))
+            self.statement(node.iffalse, replace(ctx, negated=(*ctx.negated, cons)))
+        else:
+            first = len(self.accesses)
+            test = self.emit(node.cond, "test", ctx, [node.cond], [])
+            test_reads = [a for a in self.accesses[first:] if a.stmt == test.name]
+            self.guard_ids += 1
+            start = len(self.statements)
+            self.statement(node.iftrue, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
+            branch = self.statements[start:]
+            if node.iffalse is not None:
+                self.guard_ids += 1
+                self.statement(node.iffalse, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
+            elif branch:
+                upd = guarded_update(node.cond, test_reads, branch, self.nodes[start:], self.accesses)
+                if upd is not None:
+                    self.updates.append(upd)
+        for part in (node.iftrue, node.iffalse):
+            if part is not None:
+                self.forget(part)
+
+    # -- loops -----------------------------------------------------------------
+    def loop_header(self, node: c_ast.For, ctx: Ctx) -> tuple[str, c_ast.Node | None, c_ast.Node | None, int | None, int]:
+        """(var, lower, bound expression, constant step or None, direction) of a for statement."""
+        init = node.init
+        if isinstance(init, c_ast.DeclList) and len(init.decls) == 1:
+            var, lower = init.decls[0].name, init.decls[0].init
+        elif isinstance(init, c_ast.Assignment) and isinstance(init.lvalue, c_ast.ID) and init.op == "=":
+            var, lower = init.lvalue.name, init.rvalue
+        else:
+            raise ExpressionNotAffineError(f"for loop without a simple init: {text(node)[:60]}")
+        nxt, step, sign = node.next, None, 1
+        if isinstance(nxt, c_ast.UnaryOp) and nxt.op in ("++", "p++", "--", "p--"):
+            step, sign = (1, 1) if "+" in nxt.op else (-1, -1)
+        elif isinstance(nxt, c_ast.Assignment) and nxt.op in ("+=", "-="):
+            k = const_int(nxt.rvalue, self.scope(ctx))
+            sign = 1 if nxt.op == "+=" else -1
+            step = None if k is None else k * sign
+            if k is not None and k < 0:
+                sign = -sign
+        elif isinstance(nxt, c_ast.Assignment) and nxt.op == "=" and isinstance(nxt.rvalue, c_ast.BinaryOp):
+            k = const_int(nxt.rvalue.right, self.scope(ctx))
+            sign = 1 if nxt.rvalue.op == "+" else -1
+            step = None if k is None else k * sign
+        cond = node.cond
+        bound = cond.right if isinstance(cond, c_ast.BinaryOp) and text(cond.left) == var else None
+        return var, lower, bound, step, sign
+
+    def for_loop(self, node: c_ast.For, ctx: Ctx) -> None:
+        loop_id = f"L{len(self.loops)}"
+        exact = True
+        try:
+            var, lower, bound, step, sign = self.loop_header(node, ctx)
+        except ExpressionNotAffineError as exc:
+            self.caveat(str(exc))
+            self.opaque_region(node.cond, node.stmt, ctx)
+            return
+        cons: list[str] = []
+        lo = self.try_affine(lower, ctx) if lower is not None else None
+        op = node.cond.op if isinstance(node.cond, c_ast.BinaryOp) else None
+        table = _CMP_UP if sign > 0 else _CMP_DOWN
+        up = self.try_affine(bound, ctx) if bound is not None and op in table else None
+        if lo is not None:
+            cons.append(f"{var} {'>=' if sign > 0 else '<='} {lo}")
+        if up is not None:
+            cons.append(f"{var} {table[op]} {up}")
+        if lo is None or up is None or step is None:
+            exact = False
+            self.caveat(f"loop {var}: bounds or step not affine ({text(node.cond)}; {text(node.next)}); "
+                        "its domain is over-approximated")
+        if step is not None and abs(step) > 1 and lo is not None:
+            cons.append(f"({var} - ({lo})) mod {abs(step)} = 0")
+        line = node.coord.line - _PRELUDE_LINES if node.coord else 0
+        self.loops.append(LoopInfo(loop_id, var, len(ctx.frames), ctx.frames[-1].loop if ctx.frames else None,
+                                   lo or "?", up or "?", str(step) if step is not None else text(node.next),
+                                   line, ctx.helper))
+        body_ctx = replace(ctx, frames=(*ctx.frames, Frame(loop_id, var, sign, exact)),
+                           constraints=(*ctx.constraints, *cons), may=ctx.may or not exact)
+        leaving = scan.exits(node.stmt)
+        for kind, what in leaving:
+            out = (loop_id,) if kind == "break" else (*(f.loop for f in ctx.frames), loop_id)
+            self.exits.append(Exit(kind, out, what))
+        if leaving:
+            body_ctx = replace(body_ctx, may=True)
+        if scan.has_unstructured(node.stmt):
+            self.caveat(f"goto/continue inside loop {var}: its statements are modelled as guarded")
+            self.guard_ids += 1
+            body_ctx = replace(body_ctx, may=True, guards=(*body_ctx.guards, self.guard_ids))
+        self.env.pop(var, None)
+        found = self.find_inductions(node, loop_id, var, lo, step, ctx)
+        self.forget(node.stmt)
+        for ind in found:
+            self.active[ind.var] = ind
+            self.env[ind.var] = ind.closed_form
+        self.counters.append(0)
+        self.statement(node.stmt, body_ctx)
+        self.counters.pop()
+        self.counters[-1] += 1
+        for ind in found:
+            del self.active[ind.var]
+        self.forget(node.stmt)
+
+    def find_inductions(self, node: c_ast.For, loop_id: str, var: str, lo: str | None, step: int | None,
+                        ctx: Ctx) -> list[Induction]:
+        """Scalars whose every write in the loop is an increment by a loop-invariant amount."""
+        sites = scan.scalar_writes(node.stmt)
+        written = {w.name for w in sites}
+        local = scan.declared(node.stmt)
+        out: list[Induction] = []
+        for name in sorted(written - local - {var} - set(self.active) - self.iterators):
+            mine = [w for w in sites if w.name == name]
+            if any(w.step is None for w in mine):
+                continue
+            step_names = {r for w in mine for r in _names(w.step)}
+            if step_names & written or _has_array(mine):
+                continue
+            conditional = any(w.conditional for w in mine)
+            consts = [const_int(w.step, self.scope(ctx)) for w in mine]
+            if conditional and not all(k is not None and k * w.sign > 0 for k, w in zip(consts, mine)):
+                continue
+            closed = None
+            entry = self.env.get(name)
+            one = mine[0]
+            if len(mine) == 1 and not conditional and one.top_level and not one.nested and entry is not None \
+                    and consts[0] is not None and step is not None and lo is not None:
+                inc = consts[0] * one.sign
+                count = f"floor((({var}) - ({lo}))/{step})" if step > 0 else f"floor((({lo}) - ({var}))/{-step})"
+                closed = f"({entry}) + {inc}*({count})"
+                self.closed_after[id(one.node)] = (name, f"({closed}) + {inc}")
+            step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
+            out.append(Induction(name, loop_id, step_text, conditional, closed))
+        self.inductions.extend(out)
+        return out
+
+
+def _names(node: c_ast.Node | None) -> set[str]:
+    out: set[str] = set()
+
+    class V(c_ast.NodeVisitor):
+        def visit_ID(self, n: c_ast.ID) -> None:
+            out.add(n.name)
+
+    if node is not None:
+        V().visit(node)
+    return out
+
+
+def _has_array(sites: list) -> bool:
+    return any(isinstance(n, c_ast.ArrayRef) for w in sites for n in _walk(w.step))
+
+
+def _walk(node: c_ast.Node | None):
+    if node is None:
+        return
+    yield node
+    for _, child in node.children():
+        yield from _walk(child)
+
+
+def _loop_vars(body: c_ast.Node) -> set[str]:
+    out: set[str] = set()
+    for n in _walk(body):
+        if isinstance(n, c_ast.For):
+            if isinstance(n.init, c_ast.DeclList):
+                out.update(d.name for d in n.init.decls)
+            elif isinstance(n.init, c_ast.Assignment) and isinstance(n.init.lvalue, c_ast.ID):
+                out.add(n.init.lvalue.name)
+    return out
+
+
+def _is_int(decl: c_ast.Decl) -> bool:
+    return isinstance(decl.type, c_ast.TypeDecl) and "int" in decl.type.type.names
+
+
+def build(loop: Loop) -> Program:
+    """The polyhedral model of a catalogue loop."""
+    cfile = cparse.parse(loop.c_text, loop.name)
+    body = cfile.main.body
+    iterators = _loop_vars(body)
+    written = {w.name for w in scan.scalar_writes(body)} | {
+        n.name for n in _walk(body) if isinstance(n, c_ast.Decl) and n.init is not None}
+    fn_params = cparse.helper_params(cfile.main)
+    int_params = [p.name for p in fn_params if not cparse.is_pointer_param(p) and _is_int(p)
+                  and p.name not in written and p.name not in ("LEN_1D", "LEN_2D")]
+    is_int = {p.name: _is_int(p) for p in fn_params}
+    is_int.update({n.name: _is_int(n) for n in _walk(body) if isinstance(n, c_ast.Decl)})
+    arrays = {p.name: len(p.dims) for p in _cparams(loop)}
+    w = Walker(loop.name, cfile, ("LEN_1D", "LEN_2D", *int_params), arrays, written - iterators)
+    w.iterators, w.is_int, w.closed_after = iterators, is_int, {}
+    w.statement(body, Ctx())
+    return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
+                   tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),
+                   tuple(w.caveats), tuple(w.updates))
+
+
+def _cparams(loop: Loop):
+    from tsvc.csource import parse_function
+
+    return [p for p in parse_function(loop.c_text, loop.name).params if p.is_array]

@@ -1,0 +1,220 @@
+"""The data of an analysis: the polyhedral model of a loop and the facts derived from it.
+
+Everything here is a frozen dataclass. ISL objects never leave the analysis;
+sets and maps are kept as ISL text, so a model can be printed, compared and
+serialised without a context.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+VERDICTS = ("parallel", "parallel_with_actions", "parallel_after_distribution", "sequential", "early_exit")
+
+
+class AnalysisError(Exception):
+    """Base of the analysis' typed errors."""
+
+
+class FrontendError(AnalysisError):
+    """The C text uses a construct the front end cannot even model conservatively."""
+
+
+class ExpressionNotAffineError(AnalysisError):
+    """An expression is not affine in the loop iterators and parameters."""
+
+
+@dataclass(frozen=True)
+class Access:
+    """One tagged reference: `[S0[i] -> R3[]] -> a[i - 1]`."""
+
+    tag: str  # "R3", "W1": unique within the program
+    stmt: str
+    array: str  # arrays and scalars alike; a scalar is a 0-d array
+    write: bool
+    relation: str  # ISL map text, untagged: "[LEN_1D] -> { S0[i] -> a[i - 1] }"
+    may: bool  # under a data-dependent guard, or a whole-array over-approximation
+    affine: bool  # False: the subscript was not affine, the relation covers the whole array
+    text: str  # the C reference, e.g. "a[ip[i]]"
+    counter: str | None = None  # subscripted by a conditional counter (stream compaction)
+
+
+@dataclass(frozen=True)
+class Statement:
+    name: str  # "S0"
+    text: str  # the C statement (or condition) it models
+    kind: str  # assign | test | call | return | exit
+    iters: tuple[str, ...]
+    loops: tuple[str, ...]  # ids of the enclosing loops, outermost first
+    domain: str  # ISL set text
+    schedule: tuple[str, ...]  # the 2d+1 schedule vector: positions and (signed) iterators
+    guard: tuple[int, ...]  # ids of the data-dependent guards it runs under
+    position: int  # textual order
+
+
+@dataclass(frozen=True)
+class LoopInfo:
+    id: str  # "L0": loops numbered in textual order
+    var: str
+    depth: int
+    parent: str | None
+    lower: str
+    upper: str
+    step: str
+    line: int  # line of the `for` in the C text
+    in_helper: str | None = None  # name of the helper function it was inlined from
+
+
+@dataclass(frozen=True)
+class Induction:
+    """A scalar whose only writes in a loop are increments by a loop-invariant amount."""
+
+    var: str
+    loop: str
+    step: str
+    conditional: bool  # True: a counter bumped under a guard (stream compaction)
+    closed_form: str | None  # affine ISL expression of its value, where known
+
+
+@dataclass(frozen=True)
+class Exit:
+    kind: str  # break | goto | exit | return
+    loops: tuple[str, ...]  # the loops it leaves
+    text: str
+
+
+@dataclass(frozen=True)
+class Program:
+    """The polyhedral model of one loop function."""
+
+    name: str
+    params: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    accesses: tuple[Access, ...]
+    loops: tuple[LoopInfo, ...]
+    inductions: tuple[Induction, ...]
+    exits: tuple[Exit, ...]
+    scalars: tuple[str, ...]  # modelled scalars (written somewhere)
+    private: tuple[str, ...]  # scalars declared inside a loop body (private per iteration)
+    caveats: tuple[str, ...]
+    updates: tuple["Update", ...] = ()
+    context: str = "[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"
+
+    def statement(self, name: str) -> Statement:
+        return next(s for s in self.statements if s.name == name)
+
+    def access(self, tag: str) -> Access:
+        return next(a for a in self.accesses if a.tag == tag)
+
+    def loop(self, loop_id: str) -> LoopInfo:
+        return next(lp for lp in self.loops if lp.id == loop_id)
+
+    def in_loop(self, loop_id: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if loop_id in s.loops)
+
+
+@dataclass(frozen=True)
+class Update:
+    """A statement that updates one location from itself: `X = X op e`, `X op= e`, or a guarded max/min."""
+
+    stmt: str
+    target: str  # C text of the location, e.g. "sum" or "a[i]"
+    array: str
+    op: str  # + * max min
+    write_tag: str
+    read_tags: tuple[str, ...]  # reads of the target by the update itself (and its guard)
+    companions: tuple[str, ...] = ()  # statements written under the same max/min guard (argmax)
+
+
+@dataclass(frozen=True)
+class Dependence:
+    kind: str  # RAW | WAR | WAW
+    value_based: bool
+    array: str
+    source: str
+    sink: str
+    source_tag: str
+    sink_tag: str
+    common: tuple[str, ...]  # ids of the loops around both statements
+    carried_by: tuple[str, ...]  # ids of the loops that carry it
+    distance: tuple[tuple[int | str | None, int | str | None], ...]  # [min, max] per common loop
+    direction: tuple[str, ...]  # per common loop: < = > *
+    relation: str
+    may: bool
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str  # war | overwrite | stream_compaction | unrolling | early_exit | reordering |
+    #            scalar_expansion | reduction | scan | convolution | stencil | induction_variable
+    loop: str | None
+    details: dict[str, Any]
+    resolves: tuple[int, ...] = ()  # indexes of the dependences it removes for `loop`
+    action: str | None = None  # the action kind a kernel must take, where one is required
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # war_copy | reduction | scan | scalar_expansion | last_write_wins | induction_variable |
+    #            stream_compaction | index_set_split | distribute
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LoopVerdict:
+    id: str
+    var: str
+    depth: int
+    verdict: str
+    actions: tuple[Action, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LoopAnalysis:
+    name: str
+    loops: tuple[LoopVerdict, ...]
+    dependences: tuple[Dependence, ...]
+    patterns: tuple[Pattern, ...]
+    caveats: tuple[str, ...]
+    program: Program = field(repr=False, compare=False)
+
+    def loop(self, key: str) -> LoopVerdict:
+        """A loop by id ("L0") or by variable name (the first loop with that variable)."""
+        for lv in self.loops:
+            if key in (lv.id, lv.var):
+                return lv
+        raise KeyError(f"{self.name}: no loop {key!r}; loops: {[lv.id + ':' + lv.var for lv in self.loops]}")
+
+    def to_dict(self) -> dict[str, Any]:
+        names = {lp.id: lp.var for lp in self.program.loops}
+        return {
+            "name": self.name,
+            "loops": [
+                {"id": lv.id, "var": lv.var, "depth": lv.depth, "verdict": lv.verdict,
+                 "actions": [{"kind": a.kind, **a.details} for a in lv.actions],
+                 "evidence": list(lv.evidence)}
+                for lv in self.loops
+            ],
+            "dependences": [
+                {"kind": d.kind, "value_based": d.value_based, "array": d.array, "source": d.source,
+                 "sink": d.sink, "source_ref": self.program.access(d.source_tag).text,
+                 "sink_ref": self.program.access(d.sink_tag).text,
+                 "carried_by": [names[c] for c in d.carried_by], "carried_by_loops": list(d.carried_by),
+                 "distance": [list(p) for p in d.distance], "direction": list(d.direction),
+                 "may": d.may, "relation": d.relation}
+                for d in self.dependences
+            ],
+            "patterns": [{"kind": p.kind, "loop": p.loop, **p.details} for p in self.patterns],
+            "caveats": list(self.caveats),
+            "statements": [{"name": s.name, "text": s.text, "domain": s.domain} for s in self.program.statements],
+        }
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), indent=indent)
+
+
+def plain(obj: Any) -> Any:
+    """A dataclass as plain JSON-able data."""
+    return asdict(obj)

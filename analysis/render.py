@@ -1,0 +1,60 @@
+"""The facts as a short text block for the prompt: per loop, verdict first, then actions,
+then distances; caveats last."""
+from __future__ import annotations
+
+from analysis.model import Action, LoopAnalysis
+
+_VERDICT = {
+    "parallel": "parallel: iterations are independent as written",
+    "parallel_with_actions": "parallel once the actions below are taken",
+    "parallel_after_distribution": "parallel after loop distribution (split the body, run the parts in order)",
+    "sequential": "sequential: a carried dependence cycle remains",
+    "early_exit": "early exit: the loop may stop before its last iteration",
+}
+
+
+def action_text(a: Action) -> str:
+    d = a.details
+    if a.kind == "war_copy":
+        return f"read {d['array']} ({', '.join(d['reads'])}) from a copy taken before the loop"
+    if a.kind == "last_write_wins":
+        return f"stores to {d['array']} are overwritten later; only the last write of each element may land"
+    if a.kind == "reduction":
+        comp = f", carrying {', '.join(d['companions'])}" if d.get("companions") else ""
+        return f"reduce {d['target']} with {d['op']}{comp}"
+    if a.kind == "scan":
+        return f"{d['target']} is a running {d['op']} read inside the loop: compute a prefix {d['op']} (scan)"
+    if a.kind == "scalar_expansion":
+        if d.get("wraparound"):
+            return f"scalar {d['scalar']} wraps around: use the previous iteration's value (peel the first)"
+        tail = "; keep the last iteration's value" if d.get("live_out") else ""
+        return f"scalar {d['scalar']} is private to each iteration (expand it){tail}"
+    if a.kind == "induction_variable":
+        form = f" = {d['closed_form']}" if d.get("closed_form") else ""
+        return f"{d['var']} is an induction variable (step {d['step']}): use its closed form{form}"
+    if a.kind == "stream_compaction":
+        return f"counter {d['counter']} is bumped under a guard: slot = exclusive prefix sum of the guard"
+    if a.kind == "distribute":
+        return "distribute the loop into " + " ; ".join("{" + ", ".join(c) + "}" for c in d["order"])
+    return f"{a.kind}: {d}"
+
+
+def render(result: LoopAnalysis) -> str:
+    lines = [f"{result.name}: dependence facts"]
+    texts = {s.name: s.text for s in result.program.statements}
+    for lv in result.loops:
+        indent = "  " * lv.depth
+        lines.append(f"{indent}loop {lv.var} ({lv.id}): {_VERDICT[lv.verdict]}")
+        for a in lv.actions:
+            lines.append(f"{indent}  action: {action_text(a)}")
+        for e in lv.evidence:
+            lines.append(f"{indent}  - {e}")
+    used = sorted({s for d in result.dependences for s in (d.source, d.sink)}, key=lambda n: int(n[1:]))
+    if used:
+        lines.append("statements: " + "; ".join(f"{n}: {texts[n]}" for n in used))
+    for p in result.patterns:
+        if p.kind in ("unrolling", "stencil", "convolution"):
+            lines.append(f"pattern {p.kind} in {p.loop}: {p.details}")
+    for c in result.caveats:
+        lines.append(f"caveat: {c}")
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""Per-loop verdicts: what the carried dependences leave once the patterns have done their part.
+
+  early_exit                    the loop can be left before its last iteration
+  parallel                      no dependence is carried, and no action is needed
+  parallel_with_actions         every carried dependence is removed by an action (war_copy, reduction, ...)
+  parallel_after_distribution   the rest run forward between statement groups (Allen-Kennedy)
+  sequential                    a cycle of carried dependences remains
+"""
+from __future__ import annotations
+
+from analysis.model import Action, LoopVerdict, Pattern
+from analysis.patterns import Facts
+from analysis.patterns.reordering import distribute
+
+_ALWAYS = ("induction_variable", "stream_compaction")
+
+
+def _describe(facts: Facts, k: int, loop: str) -> str:
+    d = facts.deps[k]
+    level = d.common.index(loop)
+    src, dst = facts.program.access(d.source_tag), facts.program.access(d.sink_tag)
+    lo, hi = d.distance[level]
+    dist = f"{lo}" if lo == hi else f"[{lo}, {hi}]"
+    flavour = "value flow" if d.value_based else d.kind
+    may = " (may: over-approximated access)" if d.may else ""
+    return f"{flavour} on {d.array}: {d.source} {src.text} -> {d.sink} {dst.text}, distance {dist}{may}"
+
+
+def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], list[Pattern]]:
+    verdicts: list[LoopVerdict] = []
+    extra: list[Pattern] = []
+    for lp in facts.program.loops:
+        mine = [p for p in patterns if p.loop == lp.id]
+        carried = facts.carried(lp.id)
+        exits = [p for p in mine if p.kind == "early_exit"]
+        if exits:
+            verdicts.append(LoopVerdict(lp.id, lp.var, lp.depth, "early_exit", (),
+                                        tuple(f"leaves the loop early: {e}" for e in exits[0].details["exits"])))
+            continue
+        resolved: dict[int, Pattern] = {}
+        for p in mine:
+            for k in p.resolves:
+                resolved.setdefault(k, p)
+        unresolved = {k for k in carried if k not in resolved}
+        needed = [p for p in mine if p.action and (set(p.resolves) & set(carried) or p.kind in _ALWAYS)]
+        actions = [Action(p.action, {"pattern": p.kind, **p.details}) for p in needed]
+        evidence = [f"{_describe(facts, k, lp.id)}: {resolved[k].action}" for k in carried if k in resolved]
+        if not unresolved:
+            verdict = "parallel_with_actions" if actions else "parallel"
+            if not carried:
+                evidence.insert(0, "no dependence is carried by this loop")
+        else:
+            dist = distribute(facts, lp.id, unresolved)
+            evidence += [_describe(facts, k, lp.id) for k in sorted(unresolved)]
+            if not any(dist.sequential):
+                verdict = "parallel_after_distribution"
+                order = [list(c) for c in dist.components]
+                actions.append(Action("distribute", {"order": order}))
+                extra.append(Pattern("reordering", lp.id, {"order": order}, tuple(sorted(unresolved)), "distribute"))
+            else:
+                verdict = "sequential"
+                cyc = [list(c) for c, s in zip(dist.components, dist.sequential) if s]
+                evidence.append(f"dependence cycle carried by {lp.var} through {cyc}")
+                if len(dist.components) > 1:
+                    extra.append(Pattern("reordering", lp.id, {"order": [list(c) for c in dist.components],
+                                                               "sequential": list(dist.sequential)}))
+        verdicts.append(LoopVerdict(lp.id, lp.var, lp.depth, verdict, tuple(actions), tuple(evidence)))
+    return verdicts, extra
