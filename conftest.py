@@ -9,6 +9,8 @@ from tsvc import backend, catalog
 from tsvc.catalog import Loop
 from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resolve
 
+pytest_plugins = ["generation.plugin"]  # the generation stage: its options, and lazy generation
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("tsvc", "TSVC Triton suite")
@@ -26,7 +28,8 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{marker}: TSVC category '{category}'")
     backend.select()  # before any kernel module is imported
     try:
-        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"))
+        # an unknown name is a new model set, which the generation stage fills
+        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"), must_exist=False)
     except UnknownKernelSetError as exc:
         raise pytest.UsageError(str(exc)) from None
 
@@ -46,11 +49,20 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 class KernelProvider:
     """Finds the kernel module of each loop in the session's kernel set."""
 
-    def __init__(self, kernel_set: KernelSet):
+    def __init__(self, kernel_set: KernelSet, config: pytest.Config | None = None):
         self.kernel_set = kernel_set
+        self.config = config
 
     def path(self, loop: Loop) -> Path:
-        """The loop's module; skips the calling test when the set has none."""
+        """The loop's module; skips the calling test when the set has none.
+
+        In a model set a missing loop is generated first (see generation/plugin.py).
+        """
+        from generation.plugin import kernel_path
+
+        generated = kernel_path(self.config, loop) if self.config is not None else None
+        if generated is not None:
+            return generated
         path = self.kernel_set.module_path(loop.name)
         if path is None:
             pytest.skip(f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'")
@@ -60,7 +72,7 @@ class KernelProvider:
 @pytest.fixture(scope="session")
 def kernels(pytestconfig: pytest.Config) -> KernelProvider:
     """The session's kernel set, as chosen by --kernels."""
-    return KernelProvider(pytestconfig.stash[_KERNEL_SET])
+    return KernelProvider(pytestconfig.stash[_KERNEL_SET], pytestconfig)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,141 @@
+"""The attempt loop: ask, check, feed the error back; reset to a fresh conversation every few attempts.
+
+Attempt 1 sends the prompt. Each later attempt sends the prompt, the previous
+answer and the classified error of that answer, until `reset_after` attempts
+have been made on one line of conversation; then the next attempt starts a new
+line with the prompt alone, exactly as attempt 1 did. Every attempt is checked
+as the correctness test checks: every size and seed of the loop, through the
+checker; the first failure is the feedback.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from tsvc import checker
+from tsvc.catalog import Loop
+
+from generation.client import Provider, Turn
+from generation.cost import Budget, price
+from generation.extract import extract_code, screen
+from generation.feedback import ErrorClass, Failure, feedback, from_verdict
+from generation.prompt import Prompt
+from generation.store import AttemptRecord, Staging
+
+Check = Callable[[Loop, Path], "Failure | None"]
+Progress = Callable[[str], None]
+MAX_ECHO_CHARS = 20000  # of an answer without code, echoed back as the assistant turn
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 10
+    reset_after: int = 5  # attempts per line of conversation; 0: never reset
+    timeout: float = 900.0  # seconds of generation per loop
+
+    def fresh(self, number: int) -> bool:
+        """Whether attempt `number` (from 1) starts a new conversation."""
+        return number == 1 or (self.reset_after > 0 and (number - 1) % self.reset_after == 0)
+
+    def line(self, number: int) -> int:
+        return 1 if self.reset_after <= 0 else (number - 1) // self.reset_after + 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the attempt loop produced, before it is committed to the cache."""
+
+    attempts: tuple[AttemptRecord, ...]
+    passed: bool
+    stopped: str  # "passed", "attempts exhausted" or "generation timeout"
+    kernel: Path | None  # the staged module to keep: the passing one, else the last that could run
+
+
+def check_module(loop: Loop, path: Path, device: str) -> Failure | None:
+    """The first failure over the loop's sizes and seeds (as tests/test_correctness.py runs them)."""
+    for size in loop.sizes:
+        for seed in loop.seeds:
+            try:
+                verdict = checker.check(loop, path, size, seed, device)
+            except (SystemExit, GeneratorExit) as exc:  # the candidate tried to end the process
+                return Failure(ErrorClass.POLICY, f"the module raised {type(exc).__name__}", "")
+            if not verdict.passed:
+                return from_verdict(verdict, path, size)
+    return None
+
+
+def conversation(prompt: Prompt, number: int, previous: tuple[str, Failure] | None,
+                 policy: RetryPolicy) -> list[Turn]:
+    """The turns of attempt `number`: the prompt alone, or the prompt, the last answer and its error."""
+    if policy.fresh(number) or previous is None:
+        return [Turn("user", prompt.text)]
+    answer, failure = previous
+    return [Turn("user", prompt.text), Turn("assistant", answer), Turn("user", feedback(failure))]
+
+
+def _header(loop: Loop, prompt: Prompt, provider: Provider, number: int) -> str:
+    s = provider.settings
+    return (f"# Generated for TSVC loop {loop.name} by {s.model} ({s.provider} API), attempt {number}; "
+            f"prompt sha256 {prompt.sha256[:16]}.\n"
+            f"# The record of this kernel, whether it passed and at what cost, is {loop.name}.json.\n")
+
+
+def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget, policy: RetryPolicy,
+                 staging: Staging, check: Check, progress: Progress,
+                 clock: Callable[[], float] = time.monotonic) -> Outcome:
+    """Runs attempts until one passes, `max_attempts` are spent or the time is up.
+
+    Raises BudgetExceeded or ProviderError (neither is the model's doing): the
+    caller then discards the staging folder.
+    """
+    start = clock()
+    fee = price(provider.settings.provider, provider.settings.model)
+    records: list[AttemptRecord] = []
+    previous: tuple[str, Failure] | None = None
+    runnable: Path | None = None
+    for number in range(1, policy.max_attempts + 1):
+        remaining = policy.timeout - (clock() - start)
+        if remaining <= 0:
+            progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s ({number - 1} attempts)")
+            return Outcome(tuple(records), False, "generation timeout", runnable)
+        budget.check()
+        turns = conversation(prompt, number, previous, policy)
+        completion = provider.complete(prompt.system, turns, timeout=remaining)
+        cost = fee.cost(completion.input_tokens, completion.output_tokens)
+        budget.charge(cost)
+
+        answer_file = staging.attempt_path(number, ".answer.md")
+        answer_file.write_text(completion.text)
+        code = extract_code(completion.text)
+        code_file: Path | None = None
+        checked = time.monotonic()
+        if code is None:
+            cut = " (it was cut off at max_tokens)" if completion.stop_reason == "max_tokens" else ""
+            failure: Failure | None = Failure(ErrorClass.NO_CODE, f"Put the whole module in one ```python fenced block{cut}.")
+        else:
+            code_file = staging.attempt_path(number, ".py")
+            code_file.write_text(_header(loop, prompt, provider, number) + code)
+            failure = screen(code, loop)
+            if failure is None:
+                runnable = code_file
+                failure = check(loop, code_file)
+        check_seconds = time.monotonic() - checked
+
+        records.append(AttemptRecord(
+            number=number, line=policy.line(number), answer_file=staging.relative(answer_file),
+            code_file=staging.relative(code_file) if code_file else None,
+            error_class=failure.error_class.value if failure else None,
+            message=failure.message if failure else "passed",
+            input_tokens=completion.input_tokens, output_tokens=completion.output_tokens,
+            cost_usd=round(cost, 6), request_seconds=round(completion.seconds, 3),
+            check_seconds=round(check_seconds, 3), stop_reason=completion.stop_reason,
+        ))
+        progress(f"{loop.name} attempt {number}/{policy.max_attempts}: "
+                 f"{failure.summary() if failure else 'passed'}")
+        if failure is None:
+            return Outcome(tuple(records), True, "passed", code_file)
+        echo = f"```python\n{code}```" if code is not None else (completion.text[:MAX_ECHO_CHARS] or "(empty)")
+        previous = (echo, failure)
+    return Outcome(tuple(records), False, "attempts exhausted", runnable)

@@ -1,0 +1,203 @@
+"""The cache of generated kernels: generated/<set>/, one entry per loop.
+
+An entry is `<loop>.py` (the kernel that passed, or the last attempt that could
+be run), `<loop>.json` (the record below) and `attempts/<loop>/` (every answer
+and every attempted module, kept for study). An entry is built in a private
+staging folder and committed by renames, the record last: the record holds the
+kernel's sha256, so an entry cut short by a killed run reads as corrupt, never
+as a result. A per-loop file lock makes each loop generated once across workers.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from filelock import FileLock
+
+SCHEMA = 1
+_HIDDEN = (".locks", ".staging", ".trash")
+
+
+class CorruptEntryError(ValueError):
+    """A cache entry cannot be read, or does not match its kernel file."""
+
+
+@dataclass(frozen=True)
+class AttemptRecord:
+    number: int
+    line: int  # the conversation it belongs to: 1, then 2 after the first reset, ...
+    answer_file: str  # relative to the set folder
+    code_file: str | None  # None when the answer held no code block
+    error_class: str | None  # an ErrorClass value; None when the attempt passed
+    message: str
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float
+    request_seconds: float
+    check_seconds: float
+    stop_reason: str
+
+    @property
+    def passed(self) -> bool:
+        return self.error_class is None
+
+
+@dataclass(frozen=True)
+class Entry:
+    loop: str
+    kernel_set: str
+    provenance: dict  # provider, model, max_tokens, temperature, retries, timeout, sdk version
+    prompt_sha256: str
+    analysis: str  # a prompt.AnalysisState value
+    max_attempts: int
+    reset_after: int
+    passed: bool
+    stopped: str  # "passed", "attempts exhausted" or "generation timeout"
+    kernel_file: str | None  # "<loop>.py"; None when no attempt could be run
+    kernel_sha256: str | None
+    kernel_attempt: int | None  # the attempt whose module <loop>.py is, byte for byte
+    started: str  # ISO 8601, UTC
+    finished: str
+    run_id: str
+    attempts: tuple[AttemptRecord, ...]
+    schema: int = SCHEMA
+    totals: dict = field(default_factory=dict)
+
+    @property
+    def first_try(self) -> bool:
+        return self.passed and len(self.attempts) == 1
+
+    @property
+    def last_error(self) -> str:
+        failed = [a for a in self.attempts if not a.passed]
+        return f"{failed[-1].error_class}: {failed[-1].message}" if failed else ""
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["first_try"] = self.first_try
+        data["totals"] = {
+            "attempts": len(self.attempts),
+            "input_tokens": sum(a.input_tokens for a in self.attempts),
+            "output_tokens": sum(a.output_tokens for a in self.attempts),
+            "cost_usd": round(sum(a.cost_usd for a in self.attempts), 6),
+            "request_seconds": round(sum(a.request_seconds for a in self.attempts), 3),
+            "check_seconds": round(sum(a.check_seconds for a in self.attempts), 3),
+        }
+        return json.dumps(data, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> "Entry":
+        data = json.loads(text)
+        if data.get("schema") != SCHEMA:
+            raise CorruptEntryError(f"schema {data.get('schema')!r}, expected {SCHEMA}")
+        data.pop("first_try", None)
+        data["attempts"] = tuple(AttemptRecord(**a) for a in data["attempts"])
+        return cls(**data)
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Staging:
+    """A private folder where one loop's entry is built; it mirrors the set folder's layout."""
+
+    def __init__(self, root: Path, loop: str):
+        self.loop = loop
+        self.root = root
+        self.attempts = root / "attempts" / loop
+        self.attempts.mkdir(parents=True)
+
+    def attempt_path(self, number: int, suffix: str) -> Path:
+        return self.attempts / f"{number:02d}{suffix}"
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+class Store:
+    """One kernel set's folder."""
+
+    def __init__(self, folder: Path, name: str):
+        self.folder = folder
+        self.name = name
+
+    def _prepare(self) -> None:
+        for hidden in _HIDDEN:
+            (self.folder / hidden).mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("".join(f"{h}/\n" for h in _HIDDEN))
+
+    def lock(self, loop: str, timeout: float = -1) -> FileLock:
+        """The lock a worker holds while it generates `loop` (released if the process dies)."""
+        self._prepare()
+        return FileLock(str(self.folder / ".locks" / f"{loop}.lock"), timeout=timeout)
+
+    def read(self, loop: str) -> Entry | None:
+        """The committed entry, None when there is none; CorruptEntryError when it is broken."""
+        record = self.folder / f"{loop}.json"
+        kernel = self.folder / f"{loop}.py"
+        if not record.exists():
+            if kernel.exists():
+                raise CorruptEntryError(f"{kernel.name} has no record {record.name}")
+            return None
+        try:
+            entry = Entry.from_json(record.read_text())
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise CorruptEntryError(f"{record.name} is unreadable: {exc}") from exc
+        if entry.loop != loop:
+            raise CorruptEntryError(f"{record.name} records loop {entry.loop!r}")
+        if entry.kernel_file is None:
+            if kernel.exists():
+                raise CorruptEntryError(f"{kernel.name} is not the kernel {record.name} records")
+        elif not kernel.exists() or sha256_file(kernel) != entry.kernel_sha256:
+            raise CorruptEntryError(f"{kernel.name} is missing or does not match its record")
+        return entry
+
+    def staging(self, loop: str) -> Staging:
+        """A fresh staging folder; call with the loop's lock held (it clears earlier leftovers)."""
+        self._prepare()
+        for old in (self.folder / ".staging").glob(f"{loop}-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        return Staging(self.folder / ".staging" / f"{loop}-{os.getpid()}-{uuid.uuid4().hex[:8]}", loop)
+
+    def discard(self, staging: Staging) -> None:
+        shutil.rmtree(staging.root, ignore_errors=True)
+
+    def commit(self, staging: Staging, entry: Entry, kernel: Path | None) -> None:
+        """Moves the staged entry into place, its record last."""
+        loop = staging.loop
+        attempts = self.folder / "attempts" / loop
+        attempts.parent.mkdir(exist_ok=True)
+        if attempts.exists():
+            trash = self.folder / ".trash" / f"{loop}-{uuid.uuid4().hex[:8]}"
+            os.replace(attempts, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+        os.replace(staging.attempts, attempts)
+        target = self.folder / f"{loop}.py"
+        if kernel is not None:
+            tmp = staging.root / f"{loop}.py"
+            shutil.copyfile(attempts / kernel.name, tmp)
+            os.replace(tmp, target)
+        elif target.exists():
+            target.unlink()
+        record = staging.root / f"{loop}.json"
+        record.write_text(entry.to_json())
+        os.replace(record, self.folder / f"{loop}.json")
+        self.discard(staging)
+
+    def write_metadata(self, metadata: dict) -> None:
+        """kernelset.json, written once, when the set's first entry is generated."""
+        path = self.folder / "kernelset.json"
+        with FileLock(str(self.folder / ".locks" / "kernelset.lock")):
+            if path.exists():
+                return
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(metadata, indent=2) + "\n")
+            os.replace(tmp, path)
