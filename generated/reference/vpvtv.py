@@ -1,0 +1,23 @@
+"""vpvtv: a[i] += b[i] * c[i] (vector plus vector times vector).
+
+Strategy: fully parallel streaming update; every iteration touches only
+element i, so one program per BLOCK_SIZE elements, masked tail.
+"""
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def vpvtv_kernel(a_ptr, b_ptr, c_ptr, n, BLOCK_SIZE: tl.constexpr):
+    pid = tl.program_id(0)
+    offsets = pid * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    a = tl.load(a_ptr + offsets, mask=mask)
+    b = tl.load(b_ptr + offsets, mask=mask)
+    c = tl.load(c_ptr + offsets, mask=mask)
+    tl.store(a_ptr + offsets, a + b * c, mask=mask)
+
+
+def vpvtv_triton(a, b, c, LEN_1D):
+    grid = lambda meta: (triton.cdiv(LEN_1D, meta["BLOCK_SIZE"]),)
+    vpvtv_kernel[grid](a, b, c, LEN_1D, BLOCK_SIZE=1024)
