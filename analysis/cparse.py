@@ -40,7 +40,7 @@ def parse(c_text: str, name: str) -> CFile:
     funcs = {e.decl.name: e for e in ast.ext if isinstance(e, c_ast.FuncDef)}
     if name not in funcs:
         raise FrontendError(f"{name}: no function named {name}")
-    main = copy.deepcopy(funcs.pop(name))
+    main = funcs.pop(name)  # a fresh AST: rewriting it in place is safe
     structure_gotos(main.body)
     inline_calls(main.body, funcs)
     return CFile(ast, main, funcs)

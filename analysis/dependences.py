@@ -7,7 +7,7 @@ distance is given as [min, max] per common loop.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import islpy as isl
@@ -21,6 +21,8 @@ class Space:
     """ISL objects of a program: domains, padded schedules, tagged accesses."""
 
     program: Program
+    schedules: dict = field(default_factory=dict)
+    orders: dict = field(default_factory=dict)
 
     @cached_property
     def width(self) -> int:
@@ -41,25 +43,34 @@ class Space:
 
     def schedule(self, st: Statement, rw: int) -> isl.Map:
         """The statement's schedule, padded, with a last dimension: 0 for reads, 1 for writes."""
+        key = (st.name, rw)
+        if key not in self.schedules:
+            self.schedules[key] = self._schedule(st, rw)
+        return self.schedules[key]
+
+    def _schedule(self, st: Statement, rw: int) -> isl.Map:
         vec = [*st.schedule, *["0"] * (self.width - len(st.schedule)), str(rw)]
         tup = f"{st.name}[{', '.join(st.iters)}]"
-        return isl.Map(f"{self.header()} -> {{ {tup} -> [{', '.join(vec)}] }}").intersect_domain(self.domains[st.name])
+        return isl.Map(f"{self.header()} -> {{ {tup} -> [{', '.join(vec)}] }}")  # accesses carry the domains
+
+    def order(self, a: Statement, rw_a: int, b: Statement, rw_b: int) -> isl.Map:
+        """`{ a[...] -> b[...] }`: pairs where the first runs before the second."""
+        key = (a.name, rw_a, b.name, rw_b)
+        if key not in self.orders:
+            self.orders[key] = isl.Map.lex_lt_map(self.schedule(a, rw_a), self.schedule(b, rw_b))
+        return self.orders[key]
 
     @cached_property
     def relations(self) -> dict[str, isl.Map]:
         return {a.tag: isl.Map(a.relation).intersect_domain(self.domains[a.stmt]) for a in self.program.accesses}
 
     def tagged(self, acc: Access) -> isl.Map:
-        st = self.program.statement(acc.stmt)
-        tup = f"{st.name}[{', '.join(st.iters)}]"
-        tagger = isl.Map(f"{self.header()} -> {{ [{tup} -> {acc.tag}[]] -> {tup} }}")
-        return tagger.apply_range(self.relations[acc.tag])
+        """The access with its tag folded into the statement name: `{ S0__R3[i] -> a[i - 1] }`."""
+        return self.relations[acc.tag].set_tuple_name(isl.dim_type.in_, f"{acc.stmt}__{acc.tag}")
 
     def tagged_schedule(self, acc: Access) -> isl.Map:
         st = self.program.statement(acc.stmt)
-        tup = f"{st.name}[{', '.join(st.iters)}]"
-        tagger = isl.Map(f"{self.header()} -> {{ [{tup} -> {acc.tag}[]] -> {tup} }}")
-        return tagger.apply_range(self.schedule(st, 1 if acc.write else 0))
+        return self.schedule(st, 1 if acc.write else 0).set_tuple_name(isl.dim_type.in_, f"{acc.stmt}__{acc.tag}")
 
 
 def _common(a: Statement, b: Statement) -> tuple[str, ...]:
@@ -82,6 +93,22 @@ def _value(pw: isl.PwAff) -> int | str | None:
     return text[text.index("[(") + 2:text.rindex(")]")] if "[(" in text else text
 
 
+_PROBES: dict[tuple[str, int, int, int], tuple[isl.Set, isl.Set, isl.Set, isl.Set]] = {}
+
+
+def _probes(hdr: str, c: int, k: int, sign: int) -> tuple[isl.Set, isl.Set, isl.Set, isl.Set]:
+    """(carried at level k, executed later, same, executed earlier) as sets of distance vectors."""
+    key = (hdr, c, k, sign)
+    if key not in _PROBES:
+        names = [f"d{j}" for j in range(c)]
+        tup = f"{hdr} -> {{ D[{', '.join(names)}] : "
+        eq = " and ".join(f"{n} = 0" for n in names[:k]) or "true"
+        _PROBES[key] = (isl.Set(f"{tup}{eq} and ({names[k]} < 0 or {names[k]} > 0) }}"),
+                        isl.Set(f"{tup}{sign}*{names[k]} > 0 }}"), isl.Set(f"{tup}{names[k]} = 0 }}"),
+                        isl.Set(f"{tup}{sign}*{names[k]} < 0 }}"))
+    return _PROBES[key]
+
+
 def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tuple | None:
     """(common, carried_by, distance, direction) of a dependence relation, or None when empty."""
     rel = rel.intersect_params(space.context)
@@ -94,23 +121,21 @@ def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tupl
     proj = proj.set_tuple_name(isl.dim_type.in_, "D").set_tuple_name(isl.dim_type.out, "D")
     deltas = proj.deltas()
     signs = [-1 if src.schedule[2 * k + 1].startswith("-") else 1 for k in range(c)]
-    names = [f"d{k}" for k in range(c)]
     hdr = space.header()
     carried, distance, direction = [], [], []
     for k in range(c):
-        eq = " and ".join(f"{n} = 0" for n in names[:k]) or "true"
-        probe = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {eq} and ({names[k]} < 0 or {names[k]} > 0) }}")
+        probe, pos, zero, neg = _probes(hdr, c, k, signs[k])
         if not deltas.intersect(probe).is_empty():
             carried.append(common[k])
-        try:
-            lo, hi = _value(deltas.dim_min(k)), _value(deltas.dim_max(k))
-        except isl.Error:
-            lo = hi = None
-        distance.append((lo, hi))
-        pos = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {signs[k]}*{names[k]} > 0 }}")
-        neg = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {signs[k]}*{names[k]} < 0 }}")
-        zero = isl.Set(f"{hdr} -> {{ D[{', '.join(names)}] : {names[k]} = 0 }}")
         kinds = [not deltas.intersect(s).is_empty() for s in (pos, zero, neg)]
+        if kinds == [False, True, False]:
+            lo = hi = 0
+        else:
+            try:
+                lo, hi = _value(deltas.dim_min(k)), _value(deltas.dim_max(k))
+            except isl.Error:
+                lo = hi = None
+        distance.append((lo, hi))
         direction.append({(True, False, False): "<", (False, True, False): "=",
                           (False, False, True): ">"}.get(tuple(kinds), "*"))
     return common, tuple(carried), tuple(distance), tuple(direction)
@@ -139,8 +164,10 @@ def memory_based(space: Space) -> list[Dependence]:
                     continue
                 kind = "WAW" if src.write and dst.write else ("RAW" if src.write else "WAR")
                 s_st, d_st = prog.statement(src.stmt), prog.statement(dst.stmt)
-                order = isl.Map.lex_lt_map(space.schedule(s_st, int(src.write)), space.schedule(d_st, int(dst.write)))
-                rel = space.relations[src.tag].apply_range(space.relations[dst.tag].reverse()).intersect(order)
+                rel = space.relations[src.tag].apply_range(space.relations[dst.tag].reverse())
+                if rel.is_empty():
+                    continue
+                rel = rel.intersect(space.order(s_st, int(src.write), d_st, int(dst.write)))
                 info = describe(space, rel, s_st, d_st)
                 if info is None:
                     continue
@@ -172,28 +199,30 @@ def value_based(space: Space) -> Flow:
             continue
         dims = isl.Map(writes[0].relation).dim(isl.dim_type.out)
         idx = ", ".join(f"o{k}" for k in range(dims))
-        sink_all = isl.UnionMap(f"{space.header()} -> {{ [{end} -> RE[]] -> {isl_name(array)}[{idx}] }}")
-        sched_end = isl.UnionMap(f"{space.header()} -> {{ [{end} -> RE[]] -> [{', '.join(['999999'] * (space.width + 1))}] }}")
-        sink = sink_all
-        sched = sched_end
-        must = isl.UnionMap(f"{space.header()} -> {{ }}")
-        may = isl.UnionMap(f"{space.header()} -> {{ }}")
+        end_sched = isl.Map(f"{space.header()} -> {{ END__RE[] -> [{', '.join(['999999'] * (space.width + 1))}] }}")
+        sink = isl.UnionMap.from_map(isl.Map(f"{space.header()} -> {{ END__RE[] -> {isl_name(array)}[{idx}] }}"))
+        sched = isl.UnionMap.from_map(end_sched)
+        must = may = None
         for a in accs:
             tagged = isl.UnionMap.from_map(space.tagged(a))
             sched = sched.union(isl.UnionMap.from_map(space.tagged_schedule(a)))
             if not a.write:
                 sink = sink.union(tagged)
             elif a.may:
-                may = may.union(tagged)
+                may = tagged if may is None else may.union(tagged)
             else:
-                must = must.union(tagged)
-        info = isl.UnionAccessInfo.from_sink(sink).set_must_source(must).set_may_source(may)
+                must = tagged if must is None else must.union(tagged)
+        info = isl.UnionAccessInfo.from_sink(sink)
+        if must is not None:
+            info = info.set_must_source(must)
+        if may is not None:
+            info = info.set_may_source(may)
         flow = info.set_schedule_map(sched).compute_flow()
         read_from: dict[str, isl.Set] = {}
         for m in _maps(flow.get_may_dependence()):
-            src_tag = m.domain().unwrap().get_tuple_name(isl.dim_type.out)
-            dst_tag = m.range().unwrap().get_tuple_name(isl.dim_type.out)
-            plain = m.range_factor_domain().domain_factor_domain()
+            src_stmt, src_tag = m.get_tuple_name(isl.dim_type.in_).split("__")
+            dst_stmt, dst_tag = m.get_tuple_name(isl.dim_type.out).split("__")
+            plain = m.set_tuple_name(isl.dim_type.in_, src_stmt).set_tuple_name(isl.dim_type.out, dst_stmt)
             src_dom = plain.domain()
             read_from[src_tag] = read_from[src_tag].union(src_dom) if src_tag in read_from else src_dom
             if dst_tag == "RE":
@@ -215,7 +244,7 @@ def value_based(space: Space) -> Flow:
         for r in reads:
             part = no_source.intersect_domain(isl.UnionSet.from_set(space.tagged(r).domain()))
             if not part.is_empty():
-                live_in[r.tag] = str(part.domain().coalesce())
+                live_in[r.tag] = str(part.domain().coalesce()).replace(f"{r.stmt}__{r.tag}", r.stmt)
     return Flow(deps, dead, live_in)
 
 

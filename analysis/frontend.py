@@ -222,6 +222,9 @@ class Walker(Builder):
             exact = False
             self.caveat(f"loop {var}: bounds or step not affine ({text(node.cond)}; {text(node.next)}); "
                         "its domain is over-approximated")
+        if step is None and isinstance(node.next, c_ast.Assignment) and isinstance(node.next.rvalue, c_ast.ID) \
+                and node.next.rvalue.name in self.params:
+            cons.append(f"{node.next.rvalue.name} >= 1")  # the direction assumed above
         if step is not None and abs(step) > 1 and lo is not None:
             cons.append(f"({var} - ({lo})) mod {abs(step)} = 0")
         line = node.coord.line - _PRELUDE_LINES if node.coord else 0
@@ -266,7 +269,7 @@ class Walker(Builder):
             if any(w.step is None for w in mine):
                 continue
             step_names = {r for w in mine for r in _names(w.step)}
-            if step_names & written or _has_array(mine):
+            if step_names & (written | self.iterators | {var}) or _has_array(mine):
                 continue
             conditional = any(w.conditional for w in mine)
             consts = [const_int(w.step, self.scope(ctx)) for w in mine]
@@ -275,12 +278,15 @@ class Walker(Builder):
             closed = None
             entry = self.env.get(name)
             one = mine[0]
-            if len(mine) == 1 and not conditional and one.top_level and not one.nested and entry is not None \
-                    and consts[0] is not None and step is not None and lo is not None:
-                inc = consts[0] * one.sign
+            simple = all(w.top_level and not w.nested for w in mine) and not conditional
+            if simple and entry is not None and None not in consts and step is not None and lo is not None:
+                total = sum(k * w.sign for k, w in zip(consts, mine))
                 count = f"floor((({var}) - ({lo}))/{step})" if step > 0 else f"floor((({lo}) - ({var}))/{-step})"
-                closed = f"({entry}) + {inc}*({count})"
-                self.closed_after[id(one.node)] = (name, f"({closed}) + {inc}")
+                closed = f"({entry}) + {total}*({count})"
+                done = 0
+                for k, w in zip(consts, mine):
+                    done += k * w.sign
+                    self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
             out.append(Induction(name, loop_id, step_text, conditional, closed))
         self.inductions.extend(out)

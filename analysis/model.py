@@ -125,6 +125,7 @@ class Update:
     write_tag: str
     read_tags: tuple[str, ...]  # reads of the target by the update itself (and its guard)
     companions: tuple[str, ...] = ()  # statements written under the same max/min guard (argmax)
+    recurrence: bool = False  # X[s] = X[s'] + e: a first-order additive recurrence (a scan when s' is one back)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,33 @@ def _compare(cond: c_ast.BinaryOp, target: str, value: str) -> str | None:
     return None
 
 
+def _terms(node: c_ast.Node, sign: int = 1) -> list[tuple[int, c_ast.Node]]:
+    if isinstance(node, c_ast.BinaryOp) and node.op in ("+", "-"):
+        return _terms(node.left, sign) + _terms(node.right, sign if node.op == "+" else -sign)
+    return [(sign, node)]
+
+
+def recurrence_update(node: c_ast.Assignment, stmt: Statement, reads: list[Access],
+                      writes: list[Access]) -> Update | None:
+    """`X[s] = X[s'] + e` with e free of X: a first-order additive recurrence."""
+    if node.op != "=" or not isinstance(node.lvalue, c_ast.ArrayRef):
+        return None
+    write = next((a for a in writes if a.text == text(node.lvalue)), None)
+    if write is None:
+        return None
+    mine = [(sg, t) for sg, t in _terms(node.rvalue) if _mentions(t, "") or True]
+    hits = [(sg, t) for sg, t in mine if isinstance(t, c_ast.ArrayRef) and
+            any(a.text == text(t) and a.array == write.array for a in reads)]
+    if len(hits) != 1 or hits[0][0] != 1 or text(hits[0][1]) == write.text:
+        return None
+    rest = [t for _, t in mine if t is not hits[0][1]]
+    arrays = {a.array for a in reads if a.text != text(hits[0][1]) and any(a.text in text(t) for t in rest)}
+    if write.array in arrays:
+        return None
+    tags = tuple(a.tag for a in reads if a.text == text(hits[0][1]))
+    return Update(stmt.name, write.text, write.array, "+", write.tag, tags, recurrence=True)
+
+
 def plain_update(node: c_ast.Node, stmt: Statement, reads: list[Access], writes: list[Access]) -> Update | None:
     if not isinstance(node, c_ast.Assignment) or not isinstance(node.lvalue, (c_ast.ID, c_ast.ArrayRef)):
         return None
@@ -62,7 +89,7 @@ def plain_update(node: c_ast.Node, stmt: Statement, reads: list[Access], writes:
     elif node.op == "=":
         found = _other_side(node.rvalue, target)
         if found is None:
-            return None
+            return recurrence_update(node, stmt, reads, writes)
         op = found[0]
     else:
         return None

@@ -59,6 +59,7 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
                 extra.append(Pattern("reordering", lp.id, {"order": order}, tuple(sorted(unresolved)), "distribute"))
             else:
                 verdict = "sequential"
+                actions = []
                 cyc = [list(c) for c, s in zip(dist.components, dist.sequential) if s]
                 evidence.append(f"dependence cycle carried by {lp.var} through {cyc}")
                 if len(dist.components) > 1:

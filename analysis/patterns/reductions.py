@@ -3,20 +3,56 @@ and the same with the running value read inside the loop (a scan)."""
 from __future__ import annotations
 
 from analysis.model import Pattern, Update
-from analysis.patterns import Facts
+from analysis.patterns import Facts, coefficients
 
 
 def _group(facts: Facts, loop: str) -> dict[str, list[Update]]:
     inside = facts.inside(loop)
     groups: dict[str, list[Update]] = {}
     for u in facts.program.updates:
-        if u.stmt in inside:
+        if u.stmt in inside and not u.recurrence:
             groups.setdefault(u.target, []).append(u)
     return groups
 
 
-def detect(facts: Facts) -> list[Pattern]:
+def _invariant(facts: Facts, var: str, ups: list[Update]) -> bool:
+    """Every update writes a location that does not depend on the loop's iterator."""
+    for u in ups:
+        acc = facts.program.access(u.write_tag)
+        coefs = coefficients(acc, facts.statements[acc.stmt])
+        if coefs is None or any(terms.get(var) for terms, _ in coefs):
+            return False
+    return True
+
+
+def recurrences(facts: Facts) -> list[Pattern]:
+    """`X[i] = X[i-1] + e`, nothing else touching X in the loop: a prefix sum along the loop."""
     out: list[Pattern] = []
+    for lp in facts.program.loops:
+        carried = facts.carried(lp.id)
+        inside = facts.inside(lp.id)
+        for u in facts.program.updates:
+            if not u.recurrence or u.stmt not in inside:
+                continue
+            own = {u.write_tag, *u.read_tags}
+            if any(a.tag not in own for a in facts.accesses_in(lp.id, u.array)):
+                continue
+            flows = [facts.deps[k] for k in carried if facts.deps[k].value_based and facts.deps[k].array == u.array]
+            level = [d.common.index(lp.id) for d in flows]
+            lanes = all(all(p == (0, 0) for j, p in enumerate(d.distance) if j != k) for d, k in zip(flows, level))
+            if not flows or not lanes or any(d.distance[k] not in ((1, 1), (-1, -1)) or d.direction[k] != "<"
+                                             for d, k in zip(flows, level)):
+                continue
+            ks = tuple(k for k in carried if facts.deps[k].array == u.array
+                       and {facts.deps[k].source_tag, facts.deps[k].sink_tag} <= own)
+            out.append(Pattern("scan", lp.id, {"target": u.target, "op": "+", "recurrence": True,
+                                               "reads": [facts.program.access(t).text for t in u.read_tags]},
+                               ks, "scan"))
+    return out
+
+
+def detect(facts: Facts) -> list[Pattern]:
+    out: list[Pattern] = recurrences(facts)
     for lp in facts.program.loops:
         carried = facts.carried(lp.id)
         for target, ups in _group(facts, lp.id).items():
@@ -25,6 +61,8 @@ def detect(facts: Facts) -> list[Pattern]:
                 continue
             op = ops.pop()
             array = ups[0].array
+            if not facts.is_scalar(array) and not _invariant(facts, lp.var, ups):
+                continue  # the location moves with the loop: not an accumulator
             own = {u.write_tag for u in ups} | {t for u in ups for t in u.read_tags}
             accs = facts.accesses_in(lp.id, array)
             same = [a for a in accs if a.text == target]

@@ -2,6 +2,8 @@
 private to the iteration; a wrap-around scalar carries exactly one iteration's value."""
 from __future__ import annotations
 
+import islpy as isl
+
 from analysis.model import Pattern
 from analysis.patterns import Facts
 
@@ -10,9 +12,35 @@ def _reduction_targets(facts: Facts) -> set[str]:
     return {u.target for u in facts.program.updates}
 
 
+def _companions(facts: Facts) -> set[str]:
+    stmts = {c for u in facts.program.updates for c in u.companions}
+    return {a.array for a in facts.program.accesses if a.stmt in stmts and a.write}
+
+
+def _dominated(facts: Facts, loop: str, x: str) -> bool:
+    """Every read of x in the loop follows, in the same iteration, a write of x that surely ran:
+    same loops, an enclosing guard, a domain that covers the read's."""
+    accs = facts.accesses_in(loop, x)
+    writes = [a for a in accs if a.write]
+    for r in (a for a in accs if not a.write):
+        rs = facts.statements[r.stmt]
+        ok = False
+        for w in writes:
+            ws = facts.statements[w.stmt]
+            if ws.position >= rs.position or ws.loops != rs.loops or rs.guard[:len(ws.guard)] != ws.guard:
+                continue
+            if isl.Set(rs.domain).set_tuple_name(ws.name).is_subset(isl.Set(ws.domain)):
+                ok = True
+                break
+        if not ok:
+            return False
+    return bool(writes)
+
+
 def detect(facts: Facts) -> list[Pattern]:
     out: list[Pattern] = []
     updated = _reduction_targets(facts)
+    companions = _companions(facts)
     for lp in facts.program.loops:
         level_of = {}
         by_scalar: dict[str, list[int]] = {}
@@ -22,7 +50,11 @@ def detect(facts: Facts) -> list[Pattern]:
                 by_scalar.setdefault(d.array, []).append(k)
                 level_of[k] = d.common.index(lp.id)
         for x, ks in by_scalar.items():
+            if x in companions:
+                continue  # carried along by an argmax/argmin reduction
             flows = [facts.deps[k] for k in ks if facts.deps[k].value_based]
+            if flows and x not in updated and _dominated(facts, lp.id, x):
+                flows = []  # the flows isl reports run through guarded writes that always precede the reads
             inside = facts.inside(lp.id)
             live_out = any(d.value_based and d.array == x and d.source in inside and d.sink not in inside
                            for d in facts.deps)

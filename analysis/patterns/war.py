@@ -27,7 +27,8 @@ def detect(facts: Facts) -> list[Pattern]:
         for array, ks in by_array.items():
             level = facts.deps[ks[0]].common.index(lp.id)
             refs = sorted({facts.program.access(facts.deps[k].source_tag).text for k in ks})
-            dist = sorted({str(facts.deps[k].distance[level]) for k in ks})
+            dist = sorted({facts.deps[k].distance[level] for k in ks}, key=str)
+            dist = [list(p) for p in dist]
             out.append(Pattern("war", lp.id, {"array": array, "reads": refs, "distance": dist},
                                tuple(ks), "war_copy"))
     return out
