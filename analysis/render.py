@@ -28,6 +28,8 @@ def action_text(a: Action) -> str:
         if d.get("wraparound"):
             return f"scalar {d['scalar']} wraps around: use the previous iteration's value (peel the first)"
         tail = "; keep the last iteration's value" if d.get("live_out") else ""
+        if d.get("live_out") and d.get("conditional"):
+            tail = "; after the loop it holds the value of the last iteration that wrote it (last write wins)"
         return f"scalar {d['scalar']} is private to each iteration (expand it){tail}"
     if a.kind == "induction_variable":
         form = f" = {d['closed_form']}" if d.get("closed_form") else ""

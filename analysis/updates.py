@@ -21,6 +21,11 @@ def _mentions(node: c_ast.Node, target: str) -> bool:
 
 def _other_side(rv: c_ast.Node, target: str) -> tuple[str, c_ast.Node] | None:
     """(op, e) when rv is `target op e` or `e op target` for an associative-commutative op."""
+    if isinstance(rv, c_ast.BinaryOp) and rv.op in ("+", "-"):
+        terms = _terms(rv)
+        hits = [(sg, t) for sg, t in terms if text(t) == target]
+        if len(hits) == 1 and hits[0][0] == 1 and not any(_mentions(t, target) for sg, t in terms if t is not hits[0][1]):
+            return "+", rv
     if isinstance(rv, c_ast.BinaryOp) and rv.op in ("+", "-", "*"):
         if text(rv.left) == target and not _mentions(rv.right, target):
             return ("*" if rv.op == "*" else "+"), rv.right

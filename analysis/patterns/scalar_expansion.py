@@ -59,8 +59,10 @@ def detect(facts: Facts) -> list[Pattern]:
             live_out = any(d.value_based and d.array == x and d.source in inside and d.sink not in inside
                            for d in facts.deps)
             if not flows:
+                guarded = any(a.may for a in facts.accesses_in(lp.id, x) if a.write)
                 out.append(Pattern("scalar_expansion", lp.id, {"scalar": x, "wraparound": False,
-                                                               "live_out": live_out}, tuple(ks), "scalar_expansion"))
+                                                               "live_out": live_out, "conditional": guarded},
+                                   tuple(ks), "scalar_expansion"))
                 continue
             if x in updated:
                 continue  # a reduction or a recurrence: not for this module
