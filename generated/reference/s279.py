@@ -1,0 +1,35 @@
+"""s279: vector if/gotos.
+
+    if a[i] > 0:  c[i] = -c[i] + e[i]*e[i]
+    else:         b[i] = -b[i] + d[i]*d[i]; if b[i] > a[i]: c[i] += d[i]*e[i]
+    a[i] = b[i] + c[i]*d[i]
+
+Strategy: every iteration touches only element i; fully parallel
+if-conversion with tl.where, the paths' conditions as store masks.
+"""
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s279_kernel(a_ptr, b_ptr, c_ptr, d_ptr, e_ptr, n, BLOCK_SIZE: tl.constexpr):
+    pid = tl.program_id(0)
+    offsets = pid * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    a = tl.load(a_ptr + offsets, mask=mask)
+    b = tl.load(b_ptr + offsets, mask=mask)
+    c = tl.load(c_ptr + offsets, mask=mask)
+    d = tl.load(d_ptr + offsets, mask=mask)
+    e = tl.load(e_ptr + offsets, mask=mask)
+    positive = a > 0.0
+    b = tl.where(positive, b, -b + d * d)
+    bump = ~positive & (b > a)
+    c = tl.where(positive, -c + e * e, tl.where(bump, c + d * e, c))
+    tl.store(b_ptr + offsets, b, mask=mask & ~positive)
+    tl.store(c_ptr + offsets, c, mask=mask & (positive | bump))
+    tl.store(a_ptr + offsets, b + c * d, mask=mask)
+
+
+def s279_triton(a, b, c, d, e, LEN_1D):
+    grid = lambda meta: (triton.cdiv(LEN_1D, meta["BLOCK_SIZE"]),)
+    s279_kernel[grid](a, b, c, d, e, LEN_1D, BLOCK_SIZE=1024)
