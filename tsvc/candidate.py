@@ -95,20 +95,56 @@ def _to_float(value: object) -> float:
         raise CandidateError(Outcome.WRONG_RESULT, f"returned {type(value).__name__}, not a number") from None
 
 
-def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray],
-                scalars: dict[str, int | float], device: str) -> CandidateRun:
-    """Calls the kernel on fresh device copies of `inputs`; returns its outputs on the host."""
+GUARD = 256  # elements of sentinel before and after every array
+_SENTINEL = {np.dtype(np.float32): np.array([0x7FA5A5A5], np.uint32).view(np.float32)[0],
+             np.dtype(np.int32): np.int32(-0x5A5A5A5B)}
+
+
+def _guarded(arr: np.ndarray, device: str):
+    """A device copy of `arr` inside a buffer with sentinel guard regions; returns (buffer, view)."""
     import torch
 
-    tensors = {name: torch.from_numpy(arr.copy()).to(device) for name, arr in inputs.items()}
+    flat = np.full(arr.size + 2 * GUARD, _SENTINEL[arr.dtype], dtype=arr.dtype)
+    flat[GUARD:GUARD + arr.size] = arr.reshape(-1)
+    buffer = torch.from_numpy(flat).to(device)
+    return buffer, buffer[GUARD:GUARD + arr.size].view(arr.shape)
+
+
+def _guard_damage(name: str, buffer: np.ndarray, size: int) -> str | None:
+    guards = np.concatenate([buffer[:GUARD], buffer[GUARD + size:]])
+    sentinel = np.array([_SENTINEL[buffer.dtype]], dtype=buffer.dtype)
+    hit = guards.view(np.uint32) != sentinel.view(np.uint32)[0]
+    if hit.any():
+        return f"the kernel wrote {int(hit.sum())} element(s) outside array {name} (out-of-bounds stores)"
+    return None
+
+
+def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray],
+                scalars: dict[str, int | float], device: str) -> CandidateRun:
+    """Calls the kernel on fresh guarded device copies of `inputs`, watching what it does."""
+    import torch
+
+    from tsvc import monitor
+
+    guarded = {name: _guarded(arr, device) for name, arr in inputs.items()}
+    tensors = {name: view for name, (_, view) in guarded.items()}
     try:
-        value = fn(**tensors, **scalars)
+        with monitor.watch(list(tensors.values())) as record:
+            value = fn(**tensors, **scalars)
+            result = _to_float(value) if value is not None else None
         if device == "cuda":
             torch.cuda.synchronize()
     except CandidateError:
         raise
     except Exception as exc:
         raise CandidateError(_classify(exc), _tail(exc)) from exc
-    result = _to_float(value) if value is not None else None
-    arrays = {name: t.detach().cpu().numpy() for name, t in tensors.items()}
+    if record.violations:
+        raise CandidateError(Outcome.CHEAT, "; ".join(sorted(set(record.violations))))
+    if record.launches == 0:
+        raise CandidateError(Outcome.CHEAT, "no Triton kernel was launched")
+    buffers = {name: buf.cpu().numpy() for name, (buf, _) in guarded.items()}
+    damage = [d for name, b in buffers.items() if (d := _guard_damage(name, b, inputs[name].size))]
+    if damage:
+        raise CandidateError(Outcome.WRONG_RESULT, "; ".join(damage))
+    arrays = {name: buffers[name][GUARD:GUARD + arr.size].reshape(arr.shape) for name, arr in inputs.items()}
     return CandidateRun(arrays, result, value is not None)

@@ -26,6 +26,7 @@ from tsvc.sizes import Size
 
 TOLERANCE = 1e-3
 F32_ERROR_FACTOR = 2.0
+DECOY_SEED_OFFSET = 7919
 
 
 class ConfigurationError(RuntimeError):
@@ -154,8 +155,13 @@ def compare(loop: Loop, want: Expected, run: CandidateRun) -> Verdict:
     return Verdict(Outcome.PASSED, f"max error {worst:.3g}", worst)
 
 
-def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "cpu") -> Verdict:
-    """Runs the kernel in `module_path` on (loop, size, seed) and judges it against C."""
+def decoy_size(loop: Loop, size: Size) -> Size:
+    """Another size of the loop, for the call that comes before the judged one."""
+    others = [s for s in loop.sizes if s != size]
+    return min(others) if others else size
+
+
+def _judge(loop: Loop, module_path: Path, size: Size, seed: int, device: str) -> Verdict:
     from tsvc import runner
 
     want = expected(loop, size, seed)
@@ -164,3 +170,20 @@ def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "c
     except CandidateError as exc:
         return Verdict(exc.outcome, exc.message, np.inf)
     return compare(loop, want, run)
+
+
+def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "cpu") -> Verdict:
+    """Runs the kernel in `module_path` on (loop, size, seed) and judges it against C.
+
+    The kernel is called twice in one worker, each time on fresh inputs: on the
+    judged size and seed, then again at another size and seed. A kernel that
+    hands back an earlier call's result, or works at one size only, fails.
+    """
+    verdict = _judge(loop, module_path, size, seed, device)
+    if not verdict.passed:
+        return verdict
+    other = decoy_size(loop, size)
+    second = _judge(loop, module_path, other, seed + DECOY_SEED_OFFSET, device)
+    if not second.passed:
+        return Verdict(second.outcome, f"(on a second call, at size {other.label}) {second.message}", second.max_error)
+    return verdict

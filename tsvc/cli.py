@@ -71,7 +71,11 @@ def _load_stage_commands() -> None:
     from importlib.metadata import entry_points
 
     for ep in entry_points(group="tsvc.commands"):
-        ep.load()
+        try:
+            ep.load()
+        except ModuleNotFoundError as exc:
+            if not ep.value.startswith(str(exc.name)):
+                raise  # a stage that is there but broken must say so
 
 
 def main(argv: Sequence[str] | None = None) -> int:
