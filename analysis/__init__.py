@@ -2,15 +2,19 @@
 
     analyze(loop) -> LoopAnalysis        (to_json() gives the JSON contract)
     facts_for_prompt(loop) -> str        (verdict first, then actions, distances, caveats)
+    footprint(loop, size) -> {array: Footprint}   (distinct elements read / written at a size)
+    footprint_bytes(loop, size) -> int   (4 bytes an element, reads plus writes)
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+from analysis.footprint import Footprint, footprint, footprint_bytes
 from analysis.model import AnalysisError, LoopAnalysis
 from tsvc.catalog import Loop
 
-__all__ = ["analyze", "facts_for_prompt", "AnalysisError", "LoopAnalysis"]
+__all__ = ["analyze", "facts_for_prompt", "footprint", "footprint_bytes", "Footprint", "AnalysisError",
+           "LoopAnalysis"]
 
 
 @lru_cache(maxsize=None)
