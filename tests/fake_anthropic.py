@@ -16,6 +16,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Iterator
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 API_ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 429: "rate_limit_error",
@@ -176,3 +179,14 @@ class FakeAnthropic:
 
 def _error_body(status: int, message: str) -> dict:
     return {"type": "error", "error": {"type": API_ERROR_TYPES.get(status, "api_error"), "message": message}}
+
+
+@pytest.fixture
+def fake_anthropic(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeAnthropic]:
+    """A started loopback Messages API server, with the SDK's environment pointed at it."""
+    server = FakeAnthropic().start()
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", server.url)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-loopback-test")
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    yield server
+    server.stop()

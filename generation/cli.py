@@ -1,0 +1,52 @@
+"""`tsvc prompt` and `tsvc generate`: the generation stage's subcommands."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tsvc import catalog
+from tsvc.cli import command
+from tsvc.kernelsets import resolve
+
+from generation.options import OptionError, RunOptions, add_options, generator_for, is_model_set
+from generation.prompt import build_prompt
+
+
+def _prompt_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="loop name, e.g. s421")
+    p.add_argument("--no-analysis", action="store_true", help="the prompt without the analysis facts")
+
+
+@command("prompt", "print the exact prompt a model is sent for one loop", _prompt_args)
+def cmd_prompt(ns: argparse.Namespace) -> int:
+    prompt = build_prompt(catalog.get(ns.name), analysis=not ns.no_analysis)
+    sys.stdout.write(prompt.text)
+    print(f"# system: {prompt.system}\n# analysis: {prompt.analysis}\n# sha256: {prompt.sha256}", file=sys.stderr)
+    return 0
+
+
+def _generate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("names", nargs="*", metavar="NAME", help="loops to generate (default: every loop)")
+    p.add_argument("--kernels", required=True, metavar="SET", help="the model set to fill, e.g. claude-sonnet-4-5")
+    add_options(p.add_argument)
+
+
+@command("generate", "generate (or reuse) the kernels of a model set, outside pytest", _generate_args)
+def cmd_generate(ns: argparse.Namespace) -> int:
+    kernel_set = resolve(ns.kernels, must_exist=False)
+    if not is_model_set(kernel_set):
+        raise ValueError(f"kernel set '{kernel_set.name}' is not written by a model")
+    try:
+        gen = generator_for(kernel_set, RunOptions.from_lookup(lambda k: getattr(ns, k)),
+                            lambda line: print(line, file=sys.stderr, flush=True))
+    except OptionError as exc:
+        raise ValueError(str(exc)) from None
+    loops = [catalog.get(n) for n in ns.names] if ns.names else list(catalog.catalog().values())
+    failed = 0
+    for loop in loops:
+        r = gen.ensure(loop)
+        failed += not (r.entry is not None and r.entry.passed)
+        print(f"{loop.name}: {r.describe()}")
+    print(f"{len(loops) - failed} of {len(loops)} loops have a passing kernel in '{kernel_set.name}'; "
+          f"${gen.budget.spent():.4f} spent in this run")
+    return 1 if failed else 0

@@ -1,0 +1,108 @@
+"""End to end: `pytest --kernels <model set>` on the suite's own correctness test, with the loopback API.
+
+Each run is the real conftest and tests/test_correctness.py, driven by pytester
+with --kernels pointing at a fresh folder (a new model set named after the model).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.fake_anthropic import FakeAnthropic, Reply, answer, fake_anthropic, reference_kernel  # noqa: F401
+
+pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
+
+REPO = Path(__file__).resolve().parent.parent
+CORRECTNESS = str(REPO / "tests" / "test_correctness.py")
+ONE_CASE = "s000-97x17-seed0"
+NO_FUNCTION = "import triton\n\n\ndef helper():\n    pass\n"
+
+
+def run(pytester: pytest.Pytester, folder: Path, *args: str, subprocess: bool = False) -> pytest.RunResult:
+    argv = (CORRECTNESS, "--kernels", str(folder), "-p", "no:cacheprovider", "-W",
+            "ignore:The model:DeprecationWarning", *args)
+    return pytester.runpytest_subprocess(*argv) if subprocess else pytester.runpytest_inprocess(*argv)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def imported_once() -> None:
+    """In-process runs drop the modules they import; islpy (via analysis) cannot be imported twice."""
+    import anthropic  # noqa: F401
+
+    from generation.prompt import build_prompt
+    from tsvc import catalog
+
+    build_prompt(catalog.get("s000"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "claude-sonnet-4-5"
+    path.mkdir()
+    return path
+
+
+def test_a_missing_loop_is_generated_then_tested(pytester, fake_anthropic: FakeAnthropic, folder: Path):
+    fake_anthropic.add(answer(reference_kernel("s000")))
+    result = run(pytester, folder, "-k", ONE_CASE)
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*tsvc generation: claude-sonnet-4-5 via anthropic*",
+                                 "*[[]generation[]] s000 attempt 1/10: passed*"])
+    assert json.loads((folder / "s000.json").read_text())["passed"] is True
+    assert json.loads((folder / "kernelset.json").read_text())["model"] == "claude-sonnet-4-5"
+
+
+def test_a_cached_loop_sends_no_request(pytester, fake_anthropic: FakeAnthropic, folder: Path):
+    fake_anthropic.add(answer(reference_kernel("s000")))
+    run(pytester, folder, "-k", ONE_CASE).assert_outcomes(passed=1)
+    result = run(pytester, folder, "-k", "s000-97x17")
+    result.assert_outcomes(passed=2)
+    assert len(fake_anthropic.requests) == 1 and not fake_anthropic.invalid
+
+
+def test_without_a_key_a_missing_loop_is_skipped_with_a_reason(pytester, monkeypatch, folder: Path):
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_AUTH_TOKEN", raising=False)
+    result = run(pytester, folder, "-k", ONE_CASE, "-rs")
+    result.assert_outcomes(skipped=1)
+    result.stdout.fnmatch_lines(["*no kernel for s000 in model set 'claude-sonnet-4-5', "
+                                 "and no ANTHROPIC_API_KEY to generate it*"])
+
+
+def test_exhausted_attempts_fail_the_test_with_the_last_error(pytester, fake_anthropic: FakeAnthropic,
+                                                               folder: Path):
+    fake_anthropic.add(*[answer(NO_FUNCTION)] * 3)
+    result = run(pytester, folder, "-k", ONE_CASE, "--max-attempts", "3", "--reset-after", "2")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*s000 attempt 3/3: import error*",
+                                 "*no runnable kernel after 3 attempt(s) (attempts exhausted); last error: "
+                                 "import error: the module defines no top-level function s000_triton()*"])
+    assert len(fake_anthropic.requests[2].turns) == 1  # attempt 3 began a fresh conversation
+
+
+def test_generation_is_not_counted_against_the_test_timeout(pytester, fake_anthropic: FakeAnthropic,
+                                                            folder: Path):
+    fake_anthropic.add(answer(reference_kernel("s000"), delay=2.5))
+    result = run(pytester, folder, "-k", ONE_CASE, "--timeout", "2")
+    result.assert_outcomes(passed=1)
+    assert "Timeout" not in result.stdout.str()
+
+
+def test_a_model_set_refuses_another_model(pytester, folder: Path):
+    (folder / "kernelset.json").write_text(json.dumps({"name": folder.name, "model": "claude-opus-4-5",
+                                                       "provider": "anthropic"}))
+    result = run(pytester, folder, "--model", "claude-haiku-4-5")
+    result.stderr.fnmatch_lines(["*holds kernels by claude-opus-4-5; generating with claude-haiku-4-5 would mix*"])
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_two_xdist_workers_generate_a_loop_once(pytester, fake_anthropic: FakeAnthropic, folder: Path):
+    fake_anthropic.add(answer(NO_FUNCTION, delay=1.0))  # slow enough for the other worker to wait on the lock
+    result = run(pytester, folder, "-k", "s000", "-n", "2", "--max-attempts", "1", "-v", subprocess=True)
+    result.assert_outcomes(failed=6)
+    result.stdout.fnmatch_lines(["*gw0*FAILED*", "*gw1*FAILED*"], consecutive=False)
+    assert len(fake_anthropic.requests) == 1 and not fake_anthropic.invalid
+    assert result.stdout.str().count("no runnable kernel after 1 attempt(s)") >= 6
