@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generation.client import AnthropicProvider, ProviderSettings
+from generation.client import AnthropicProvider, OpenAICompatibleProvider, ProviderSettings
 from generation.cost import Budget
 from generation.retry import RetryPolicy, check_module
 from generation.session import GenerationConfig, Generator
@@ -141,3 +141,39 @@ def test_the_budget_cap_stops_generation(fake_anthropic: FakeAnthropic, folder: 
     assert not (folder / "s000.json").exists()
     assert gen.ensure(catalog.get("s311")).skip is not None  # no request for later loops
     assert len(fake_anthropic.requests) == 1
+
+
+def test_an_openai_compatible_server_is_a_second_provider(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    import http.server
+    import threading
+
+    bodies: list[dict] = []
+    statuses = [429, 200]
+
+    class Chat(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            bodies.append(json.loads(self.rfile.read(int(self.headers["content-length"]))))
+            status = statuses.pop(0)
+            reply = {"model": "local", "choices": [{"message": {"content": f"```python\n{NO_FUNCTION}```"},
+                                                    "finish_reason": "stop"}],
+                     "usage": {"prompt_tokens": 900, "completion_tokens": 90}}
+            data = json.dumps(reply if status == 200 else {"error": "busy"}).encode()
+            self.send_response(status)
+            self.send_header("content-length", str(len(data)))
+            self.send_header("retry-after-ms", "10")
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Chat)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}/v1")
+    gen, _ = make_generator(tmp_path / "local", attempts=1)
+    gen.provider = OpenAICompatibleProvider(ProviderSettings(provider="openai", model="qwen-coder"))
+    r = gen.ensure(S000)
+    server.shutdown()
+    assert len(bodies) == 2 and bodies[1]["messages"][0]["role"] == "system"
+    assert r.entry is not None and r.entry.provenance["provider"] == "openai"
+    assert r.entry.attempts[0].input_tokens == 900 and r.entry.attempts[0].cost_usd == 0.0
