@@ -99,6 +99,7 @@ def test_a_model_set_refuses_another_model(pytester, folder: Path):
     assert result.ret == pytest.ExitCode.USAGE_ERROR
 
 
+@pytest.mark.timeout(240)  # three fresh interpreters (controller, two workers), each importing torch
 def test_two_xdist_workers_generate_a_loop_once(pytester, fake_anthropic: FakeAnthropic, folder: Path):
     fake_anthropic.add(answer(NO_FUNCTION, delay=1.0))  # slow enough for the other worker to wait on the lock
     result = run(pytester, folder, "-k", "s000", "-n", "2", "--max-attempts", "1", "-v", subprocess=True)
