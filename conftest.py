@@ -9,7 +9,10 @@ from tsvc import backend, catalog
 from tsvc.catalog import Loop
 from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resolve
 
-pytest_plugins = ["generation.plugin"]  # the generation stage: its options, and lazy generation
+pytest_plugins = [
+    "generation.plugin",  # the generation stage: its options, and lazy generation
+    "tsvc.benchplugin",  # benchmark scale, xdist aggregation, per-test regressions
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.project import mirror_suite
 from tsvc import catalog, checker, runner
 from tsvc.candidate import Outcome
 from tsvc.inputs import make_inputs, scalar_values
@@ -103,12 +104,7 @@ def test_a_faulting_kernel_fails_only_its_own_test(pytester, device):
     (kernels / "s000.py").write_text((HOSTILE / "wild_store.py").read_text())
     for good in ("s111", "s311"):
         (kernels / f"{good}.py").write_text((REFERENCE / f"{good}.py").read_text())
-    root = Path(__file__).resolve().parents[1]
-    pytester.makeconftest((root / "conftest.py").read_text())
-    pytester.makepyfile(test_run=(root / "tests" / "test_correctness.py").read_text())
-    (pytester.path / "tests").mkdir()
-    (pytester.path / "tests" / "__init__.py").write_text("")
-    (pytester.path / "tests" / "cases.py").write_text((root / "tests" / "cases.py").read_text())
+    mirror_suite(pytester, "test_correctness.py")
     result = pytester.runpytest_subprocess("--kernels", str(kernels), "-k", "s000-97 or s111-97 or s311-97", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=4, failed=2)
     result.stdout.fnmatch_lines(["*test_kernel_matches_c_loop[[]s000-97x17-seed0[]]*", "*crash: the worker process died*"])

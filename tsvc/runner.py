@@ -34,13 +34,12 @@ _SECRET = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL|AUTH", re.I)
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def worker_environment(workdir: Path, plugins: tuple[str, ...] = ()) -> dict[str, str]:
+def worker_environment(workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if _KEEP_ENV.match(k) and not _SECRET.search(k)}
     env["TRITON_CACHE_DIR"] = os.environ.get("TRITON_CACHE_DIR") or str(Path.home() / ".triton" / "cache")
     env["HOME"] = str(workdir)
     env["PYTHONPATH"] = str(REPO_ROOT)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["TSVC_WORKER_PLUGINS"] = ",".join(plugins)
     return env
 
 
@@ -51,13 +50,13 @@ def _limit_memory() -> None:  # runs in the child before exec
 class Worker:
     """One worker process and its channel."""
 
-    def __init__(self, device: str, plugins: tuple[str, ...] = ()):
+    def __init__(self, device: str):
         self.workdir = Path(tempfile.mkdtemp(prefix="tsvc-worker-"))
         self.stderr = (self.workdir / "stderr.log").open("w+b")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tsvc.worker"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            cwd=self.workdir, env=worker_environment(self.workdir, plugins),
+            cwd=self.workdir, env=worker_environment(self.workdir),
             start_new_session=True, preexec_fn=_limit_memory if device == "cpu" else None,
         )
         header, _ = self._receive(START_TIMEOUT_S)
@@ -119,22 +118,22 @@ class Worker:
 class Runner:
     """Hands requests to a worker, starting a fresh one whenever the last one is gone."""
 
-    def __init__(self, device: str, plugins: tuple[str, ...] = ()):
-        self.device, self.plugins = device, plugins
+    def __init__(self, device: str):
+        self.device = device
         self._worker: Worker | None = None
         self.started = 0
 
     def request(self, header: dict, arrays: dict[str, np.ndarray], timeout: float | None = None):
         timeout = CALL_TIMEOUT_S if timeout is None else timeout
         if self._worker is None or not self._worker.alive:
-            self._worker = Worker(self.device, self.plugins)
+            self._worker = Worker(self.device)
             self.started += 1
         try:
             reply, out = self._worker.request(header, arrays, timeout)
         except CandidateError:
             self.close()
             raise
-        if not reply.get("ok", False):
+        if not reply.get("ok", False) or reply.get("restart"):
             self.close()  # a failed candidate may have corrupted the worker's heap or CUDA context
         return reply, out
 
@@ -158,15 +157,14 @@ def vet(module_path: Path) -> None:
         raise CandidateError(Outcome.POLICY_VIOLATION, str(exc)) from exc
 
 
-_runners: dict[tuple[str, tuple[str, ...]], Runner] = {}
+_runners: dict[str, Runner] = {}
 
 
-def shared(device: str, plugins: tuple[str, ...] = ()) -> Runner:
+def shared(device: str) -> Runner:
     """This process's runner for `device`, created on first use."""
-    key = (device, plugins)
-    if key not in _runners:
-        _runners[key] = Runner(device, plugins)
-    return _runners[key]
+    if device not in _runners:
+        _runners[device] = Runner(device)
+    return _runners[device]
 
 
 @atexit.register

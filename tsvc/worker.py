@@ -50,15 +50,64 @@ def handle_environ(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     return {"ok": True, "names": sorted(os.environ), "cwd": os.getcwd()}, {}
 
 
+_timer = None
+
+
+def _gpu_timer():
+    global _timer
+    if _timer is None:
+        from tsvc.timing import GpuTimer
+
+        _timer = GpuTimer()
+    return _timer
+
+
+def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+    """Times a kernel that already passed the checker: device, wall and graph time per round."""
+    import torch
+
+    loop = catalog.get(header["loop"])
+    try:
+        fn = _kernel(loop, header["module"])
+        tensors = {name: torch.from_numpy(arr).to("cuda") for name, arr in arrays.items()}
+        pristine = {name: tensors[name].clone() for name in header["restore"]}
+
+        def restore() -> None:
+            for name, saved in pristine.items():
+                tensors[name].copy_(saved)
+
+        times = _gpu_timer().all_times(lambda: fn(**tensors, **header["scalars"]), restore,
+                                       header["rounds"], header["warmup"])
+    except Exception as exc:  # noqa: BLE001 - reported to the suite
+        return {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
+    return {"ok": True, "device": times.device, "wall": times.wall, "graph": times.graph,
+            "graph_error": times.graph_error, "restart": times.graph_error is not None}, {}
+
+
+def handle_calibrate(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+    """The device's copy bandwidth, and the empty-kernel launch floor."""
+    import torch
+
+    from tsvc.floor_kernel import empty_call
+    from tsvc.timing import median
+
+    timer = _gpu_timer()
+    n = header.get("copy_bytes", 1 << 30) // 4
+    src, dst = torch.rand(n, device="cuda"), torch.empty(n, device="cuda")
+    copy = timer.device_times(lambda: dst.copy_(src), lambda: None, 20, 5)
+    x = torch.empty(1, device="cuda")
+    floor = timer.all_times(lambda: empty_call(x), lambda: None, 100, 10)
+    return {"ok": True, "copy_bandwidth": 2 * 4 * n / median(copy), "floor_device": median(floor.device),
+            "floor_wall": median(floor.wall), "floor_graph": median(floor.graph) if floor.graph else None,
+            "gpu": torch.cuda.get_device_name(0)}, {}
+
+
 HANDLERS: dict[str, Callable[[dict, dict[str, np.ndarray]], Reply]] = {
     "run": handle_run,
     "environ": handle_environ,
+    "time": handle_time,
+    "calibrate": handle_calibrate,
 }
-
-
-def register(command: str, handler: Callable[[dict, dict[str, np.ndarray]], Reply]) -> None:
-    """Adds a request type (the benchmark adds "time")."""
-    HANDLERS[command] = handler
 
 
 def main() -> None:
@@ -67,9 +116,6 @@ def main() -> None:
     sys.stdout = sys.stderr
     requests = sys.stdin.buffer
     chosen = backend.select()
-    for module in os.environ.get("TSVC_WORKER_PLUGINS", "").split(","):
-        if module:
-            __import__(module)
     wire.send(channel, {"ready": True, "device": chosen.device, "pid": os.getpid()})
     while True:
         try:
@@ -82,7 +128,7 @@ def main() -> None:
             continue
         reply, out = handler(header, arrays)
         wire.send(channel, reply, out)
-        if not reply.get("ok", False):
+        if not reply.get("ok", False) or reply.get("restart"):
             return  # the parent starts a clean worker for the next request
 
 

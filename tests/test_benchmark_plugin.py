@@ -1,0 +1,54 @@
+"""The benchmark plugin: one JSON from all xdist workers, and regressions as failed tests (C benchmarks, on CPU)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.project import mirror_suite
+
+LOOPS = "[s000] or [s111] or [s1119] or [s311]"
+EXPECTED = {f"tests/test_benchmark.py::test_c_loop_speed[{n}]" for n in ("s000", "s111", "s1119", "s311")}
+
+
+def _run(pytester, *args):
+    mirror_suite(pytester, "test_benchmark.py")
+    return pytester.runpytest_subprocess("tests/test_benchmark.py", "-k", f"c_loop and ({LOOPS})",
+                                         "-p", "no:cacheprovider", *args)
+
+
+@pytest.mark.timeout(600)
+def test_xdist_workers_results_land_in_one_json_each_once(pytester):
+    result = _run(pytester, "-n", "2", "--benchmark-json", "out.json")
+    result.assert_outcomes(passed=4)
+    data = json.loads((pytester.path / "out.json").read_text())
+    names = [b["fullname"] for b in data["benchmarks"]]
+    assert sorted(names) == sorted(EXPECTED)
+    assert {b["extra_info"]["xdist_worker"] for b in data["benchmarks"]} <= {"gw0", "gw1"}
+    assert all(len(b["stats"]["data"]) == 100 for b in data["benchmarks"])
+    cli = Path(sys.executable).parent / "pytest-benchmark"
+    compare = subprocess.run([str(cli), "compare", str(pytester.path / "out.json")],
+                             capture_output=True, text=True)
+    assert compare.returncode == 0, compare.stderr
+    assert "test_c_loop_speed[s1119]" in compare.stdout
+
+
+@pytest.mark.timeout(600)
+def test_each_regressed_loop_is_a_failed_test(pytester):
+    first = _run(pytester, "--benchmark-json", "baseline.json")
+    first.assert_outcomes(passed=4)
+    baseline = json.loads((pytester.path / "baseline.json").read_text())
+    for bench in baseline["benchmarks"]:
+        if bench["name"] in ("test_c_loop_speed[s000]", "test_c_loop_speed[s1119]"):
+            for field in ("min", "max", "mean", "median"):
+                bench["stats"][field] /= 2
+    (pytester.path / "baseline.json").write_text(json.dumps(baseline))
+    result = _run(pytester, "-n", "2", "--benchmark-compare=baseline.json", "--benchmark-compare-fail=median:50%",
+                  "--junitxml=junit.xml")
+    result.assert_outcomes(passed=2, failed=2)
+    result.stdout.fnmatch_lines(["*_ test_c_loop_speed[[]s000[]] _*", "*performance regression: Field 'median'*",
+                                 "*_ test_c_loop_speed[[]s1119[]] _*", "*performance regression: Field 'median'*"])
+    assert 'failures="2"' in (pytester.path / "junit.xml").read_text()

@@ -1,0 +1,131 @@
+"""Measurements for the benchmark: one metrics record per loop, and the figures derived from it.
+
+The Triton kernel is timed inside the isolated worker (tsvc.worker), the C loop
+in this process. Derived figures are small functions of the record.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from tsvc import reference, runner
+from tsvc.candidate import CandidateError, Outcome
+from tsvc.catalog import Loop
+from tsvc.inputs import make_inputs, scalar_values
+from tsvc.sizes import Size
+from tsvc.timing import RoundTimes, iqr, median, time_c_loop
+
+WARMUP_ROUNDS = 10
+TIMED_ROUNDS = 100
+# A kernel reported faster than this multiple of the copy roofline is not believed.
+IMPLAUSIBLE_FACTOR = 1.25
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Measured once per session on the device."""
+
+    gpu: str
+    copy_bandwidth: float  # bytes/s, read plus write of a large device-to-device copy
+    floor_device: float  # seconds: an empty Triton kernel, device time
+    floor_wall: float
+    floor_graph: float | None
+
+
+@lru_cache(maxsize=1)
+def calibrate() -> Calibration:
+    reply, _ = runner.shared("cuda").request({"cmd": "calibrate"}, {}, timeout=300)
+    if not reply.get("ok"):
+        raise RuntimeError(f"calibration failed: {reply.get('message')}")
+    return Calibration(reply["gpu"], reply["copy_bandwidth"], reply["floor_device"], reply["floor_wall"],
+                       reply["floor_graph"])
+
+
+def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0,
+                rounds: int = TIMED_ROUNDS, warmup: int = WARMUP_ROUNDS) -> RoundTimes:
+    """Device, wall and graph time per round of the kernel, measured in the worker."""
+    runner.vet(module_path)
+    header = {"cmd": "time", "loop": loop.name, "module": str(Path(module_path).resolve()),
+              "scalars": scalar_values(loop, size), "restore": [a.name for a in loop.writes],
+              "rounds": rounds, "warmup": warmup}
+    reply, _ = runner.shared("cuda").request(header, make_inputs(loop, size, seed), timeout=runner.CALL_TIMEOUT_S)
+    if not reply["ok"]:
+        raise CandidateError(Outcome(reply["outcome"]), reply["message"])
+    return RoundTimes(reply["device"], reply["wall"], reply["graph"], reply["graph_error"])
+
+
+class CLoopTimer:
+    """The gcc -O3 -march=native build of a loop, with inputs restored before every call."""
+
+    def __init__(self, loop: Loop, size: Size, seed: int = 0):
+        self.fn = reference.load(loop, "float", reference.BASELINE_FLAGS)
+        self.pristine = make_inputs(loop, size, seed)
+        self.arrays = {name: arr.copy() for name, arr in self.pristine.items()}
+        self.scalars = scalar_values(loop, size)
+        self.written = [a.name for a in loop.writes]
+
+    def restore(self) -> None:
+        for name in self.written:
+            np.copyto(self.arrays[name], self.pristine[name])
+
+    def __call__(self) -> float | None:
+        return self.fn(self.arrays, self.scalars)
+
+    def times(self, rounds: int = TIMED_ROUNDS, warmup: int = WARMUP_ROUNDS) -> list[float]:
+        return time_c_loop(self, self.restore, rounds, warmup)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Everything measured for one loop at one size; seconds are medians over the timed rounds."""
+
+    loop: str
+    size: str
+    c_time: float
+    device_time: float
+    wall_time: float
+    graph_time: float | None
+    device_iqr: float
+    wall_iqr: float
+    bytes_moved: int
+    calibration: Calibration
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out.update(speedup_device=speedup(self.c_time, self.device_time), speedup_wall=speedup(self.c_time, self.wall_time),
+                   speedup_graph=speedup(self.c_time, self.graph_time), bandwidth=bandwidth(self),
+                   efficiency=efficiency(self), floor_multiple=floor_multiple(self), implausible=implausible(self))
+        return out
+
+
+def metrics(loop: Loop, size: Size, c_times: list[float], times: RoundTimes, bytes_moved: int,
+            calibration: Calibration) -> Metrics:
+    return Metrics(loop.name, size.label, median(c_times), median(times.device), median(times.wall),
+                   median(times.graph) if times.graph else None, iqr(times.device), iqr(times.wall),
+                   bytes_moved, calibration)
+
+
+def speedup(c_time: float, kernel_time: float | None) -> float | None:
+    return c_time / kernel_time if kernel_time else None
+
+
+def bandwidth(m: Metrics) -> float:
+    """Bytes the loop must move over the kernel's device time, in bytes/s."""
+    return m.bytes_moved / m.device_time
+
+
+def efficiency(m: Metrics) -> float:
+    """Achieved bandwidth as a fraction of the device's measured copy bandwidth."""
+    return bandwidth(m) / m.calibration.copy_bandwidth
+
+
+def floor_multiple(m: Metrics) -> float:
+    """Device time as a multiple of an empty kernel's."""
+    return m.device_time / m.calibration.floor_device
+
+
+def implausible(m: Metrics) -> bool:
+    return efficiency(m) > IMPLAUSIBLE_FACTOR
