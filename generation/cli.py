@@ -6,7 +6,7 @@ import sys
 
 from tsvc import catalog
 from tsvc.cli import command
-from tsvc.kernelsets import resolve
+from tsvc.kernelsets import UnknownKernelSetError, resolve
 
 from generation.options import OptionError, RunOptions, add_options, generator_for, is_model_set
 from generation.prompt import build_prompt
@@ -33,7 +33,10 @@ def _generate_args(p: argparse.ArgumentParser) -> None:
 
 @command("generate", "generate (or reuse) the kernels of a model set, outside pytest", _generate_args)
 def cmd_generate(ns: argparse.Namespace) -> int:
-    kernel_set = resolve(ns.kernels, must_exist=False)
+    try:
+        kernel_set = resolve(ns.kernels, must_exist=False)
+    except UnknownKernelSetError as exc:
+        raise ValueError(str(exc)) from None
     if not is_model_set(kernel_set):
         raise ValueError(f"kernel set '{kernel_set.name}' is not written by a model")
     try:

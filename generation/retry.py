@@ -17,7 +17,7 @@ from typing import Callable
 from tsvc import checker
 from tsvc.catalog import Loop
 
-from generation.client import Provider, Turn
+from generation.client import Provider, ProviderError, Turn
 from generation.cost import Budget, price
 from generation.extract import extract_code, screen
 from generation.feedback import ErrorClass, Failure, feedback, from_verdict
@@ -88,7 +88,8 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
     """Runs attempts until one passes, `max_attempts` are spent or the time is up.
 
     Raises BudgetExceeded or ProviderError (neither is the model's doing): the
-    caller then discards the staging folder.
+    caller then discards the staging folder. A request cut short by the end of
+    the loop's time ends the loop as a generation timeout instead.
     """
     start = clock()
     fee = price(provider.settings.provider, provider.settings.model)
@@ -102,7 +103,13 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
             return Outcome(tuple(records), False, "generation timeout", runnable)
         budget.check()
         turns = conversation(prompt, number, previous, policy)
-        completion = provider.complete(prompt.system, turns, timeout=remaining)
+        try:
+            completion = provider.complete(prompt.system, turns, timeout=remaining)
+        except ProviderError:
+            if clock() - start < policy.timeout:
+                raise
+            progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s, waiting on attempt {number}")
+            return Outcome(tuple(records), False, "generation timeout", runnable)
         cost = fee.cost(completion.input_tokens, completion.output_tokens)
         budget.charge(cost)
 

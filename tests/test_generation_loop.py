@@ -177,3 +177,26 @@ def test_an_openai_compatible_server_is_a_second_provider(monkeypatch: pytest.Mo
     assert len(bodies) == 2 and bodies[1]["messages"][0]["role"] == "system"
     assert r.entry is not None and r.entry.provenance["provider"] == "openai"
     assert r.entry.attempts[0].input_tokens == 900 and r.entry.attempts[0].cost_usd == 0.0
+
+
+def test_the_generation_timeout_ends_the_loop(fake_anthropic: FakeAnthropic, folder: Path):
+    fake_anthropic.add(answer(NO_FUNCTION), *[answer(NO_FUNCTION, delay=3.0)] * 3)
+    gen, lines = make_generator(folder)
+    gen.config = GenerationConfig(RetryPolicy(10, 5, timeout=1.5), analysis=False, run_id="run-1")
+    r = gen.ensure(S000)
+    assert r.entry is not None and r.entry.stopped == "generation timeout" and len(r.entry.attempts) == 1
+    assert any("generation stopped after 2 s" in line for line in lines)
+
+
+def test_tsvc_generate_fills_a_set_outside_pytest(fake_anthropic: FakeAnthropic, folder: Path,
+                                                   capsys: pytest.CaptureFixture[str]):
+    import generation.cli  # noqa: F401 (registers the subcommands)
+    from tsvc.cli import main
+
+    fake_anthropic.add(answer(GOOD))
+    folder.mkdir()
+    assert main(["generate", "s000", "--kernels", str(folder), "--no-analysis"]) == 0
+    out = capsys.readouterr()
+    assert "s000 attempt 1/10: passed" in out.err
+    assert "1 of 1 loops have a passing kernel" in out.out
+    assert json.loads((folder / "kernelset.json").read_text())["analysis"] is False
