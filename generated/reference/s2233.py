@@ -12,19 +12,27 @@ import triton.language as tl
 
 
 @triton.jit
-def s2233_kernel(aa_ptr, bb_ptr, cc_ptr, n, BLOCK_R: tl.constexpr, BLOCK_C: tl.constexpr):
-    pid = tl.program_id(0)
-    dst_ptr = aa_ptr if tl.program_id(1) == 0 else bb_ptr
-    cols = pid * BLOCK_C + tl.arange(0, BLOCK_C)
+def _scan_columns(dst_ptr, src_ptr, n, first_col, BLOCK_R: tl.constexpr, BLOCK_C: tl.constexpr):
+    """dst[r][col] = dst[r-1][col] + src[r][col] for rows r >= 1 and columns col >= 1."""
+    cols = first_col + tl.arange(0, BLOCK_C)
     col_mask = (cols >= 1) & (cols < n)
     carry = tl.load(dst_ptr + cols, mask=col_mask, other=0.0)  # row 0 is never written
     for r0 in range(1, n, BLOCK_R):
         rows = r0 + tl.arange(0, BLOCK_R)
         mask = (rows < n)[:, None] & col_mask[None, :]
         offsets = rows[:, None] * n + cols[None, :]
-        x = tl.load(cc_ptr + offsets, mask=mask, other=0.0)
+        x = tl.load(src_ptr + offsets, mask=mask, other=0.0)
         tl.store(dst_ptr + offsets, carry[None, :] + tl.cumsum(x, axis=0), mask=mask)
         carry += tl.sum(x, axis=0)
+
+
+@triton.jit
+def s2233_kernel(aa_ptr, bb_ptr, cc_ptr, n, BLOCK_R: tl.constexpr, BLOCK_C: tl.constexpr):
+    first = tl.program_id(0) * BLOCK_C
+    if tl.program_id(1) == 0:
+        _scan_columns(aa_ptr, cc_ptr, n, first, BLOCK_R, BLOCK_C)
+    else:
+        _scan_columns(bb_ptr, cc_ptr, n, first, BLOCK_R, BLOCK_C)
 
 
 def s2233_triton(aa, bb, cc, LEN_2D):
