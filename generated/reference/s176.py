@@ -38,4 +38,4 @@ def s176_triton(a, b, c, LEN_1D):
     # whose cost is per operation rather than per element.
     block_i, block_j, chunk = (64, 128, 1024) if a.is_cuda else (256, 1024, 1024)
     grid = lambda meta: (triton.cdiv(m, meta["BLOCK_I"]), triton.cdiv(m, meta["CHUNK"]))
-    s176_kernel[grid](a, b, c, m, CHUNK=chunk, BLOCK_I=block_i, BLOCK_J=block_j)
+    s176_kernel[grid](a, b, c, m, CHUNK=chunk, BLOCK_I=block_i, BLOCK_J=block_j, num_warps=8)
