@@ -1,11 +1,12 @@
 """The suite's pytest plugin: options, category markers, the session header, and kernel fixtures."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from tsvc import backend, catalog
+from tsvc import backend, catalog, gpus
 from tsvc.catalog import Loop
 from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resolve
 
@@ -29,6 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for marker, category in catalog.categories().items():
         config.addinivalue_line("markers", f"{marker}: TSVC category '{category}'")
+    _pin_xdist_worker_to_a_gpu(config)
     backend.select()  # before any kernel module is imported
     try:
         # an unknown name is a new model set, which the generation stage fills
@@ -38,6 +40,28 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 _KERNEL_SET = pytest.StashKey[KernelSet]()
+_GPU = pytest.StashKey[gpus.Claim]()
+
+
+def _pin_xdist_worker_to_a_gpu(config: pytest.Config) -> None:
+    """Each xdist worker takes a GPU of its own, before CUDA initialises in it."""
+    if not hasattr(config, "workerinput"):
+        config.stash[_GPU] = gpus.Claim(None, True)
+        return
+    number = int(config.workerinput["workerid"].lstrip("gw"))
+    claim = gpus.claim(gpus.gpu_count(), number)
+    if claim.index is not None:
+        os.environ["CUDA_VISIBLE_DEVICES"] = gpus.visible_devices(claim.index)
+    config.stash[_GPU] = claim
+
+
+@pytest.fixture(scope="session")
+def exclusive_gpu(pytestconfig: pytest.Config) -> None:
+    """Refuses timing on a GPU that another xdist worker shares: contended timings are not timings."""
+    claim = pytestconfig.stash[_GPU]
+    if not claim.exclusive:
+        pytest.skip(f"timing refused: this xdist worker shares GPU {claim.index} with another worker "
+                    f"(more workers than GPUs); use -n {gpus.gpu_count()} or fewer to time kernels")
 
 
 @pytest.hookimpl

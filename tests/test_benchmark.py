@@ -74,7 +74,7 @@ def test_c_loop_speed(loop, benchmark, scale, request):
 
 
 @pytest.mark.parametrize("loop", loop_cases())
-def test_triton_kernel_speed(loop, benchmark, scale, kernels, device, request):
+def test_triton_kernel_speed(loop, benchmark, scale, kernels, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("Triton kernels are timed on a CUDA GPU only; the interpreter's timings mean nothing")
     size = benchmark_size(loop, scale)
