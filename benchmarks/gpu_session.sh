@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Steps of a GPU session, run in order, results under OUTDIR.
+# Usage (on the GPU machine, repo root): bash benchmarks/gpu_session.sh OUTDIR STEP...
+#   correctness:N      tests/test_correctness.py with N xdist workers
+#   bench:SCALE:N      every Triton benchmark at --tsvc-scale SCALE, N workers, then its summary
+#   stream:SCALE:N     the same for the fully parallel streaming loops only
+#   suite:N            correctness + Triton benchmarks of every loop with N workers, timed (wall clock)
+#   killed:N           the same, with xdist worker gw1 killed 40 s in
+#   verify             counts the benchmarks of each suite JSON, per (worker, CUDA_VISIBLE_DEVICES)
+set -u
+out=${1:?outdir}; shift
+if [ -d .whl ]; then
+  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl || exit 1
+  export PYTHONPATH=/tmp/site:$PWD
+fi
+export TSVC_CACHE_DIR=/tmp/tsvc-cache PYTHONUNBUFFERED=1
+nvidia-smi --query-gpu=name,driver_version --format=csv,noheader
+python3 -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__)"
+summary() { grep -E "passed|failed|crashed|replacing|^FAILED" | tail -"${1:-15}"; }
+pid_of_worker() {
+  for p in $(pgrep -f pytest); do
+    tr '\0' '\n' < /proc/$p/environ 2>/dev/null | grep -qx "PYTEST_XDIST_WORKER=$1" && echo "$p" && return
+  done
+}
+for step in "$@"; do
+  IFS=: read -r kind a b <<< "$step"
+  echo "== $step"
+  case $kind in
+    correctness)
+      python3 -m pytest -q -p no:cacheprovider -n "${a:-8}" tests/test_correctness.py --junitxml="$out/correctness.xml" 2>&1 \
+        | summary 25 | tee "$out/correctness.txt" ;;
+    bench|stream)
+      select="triton"
+      [ "$kind" = stream ] && select="triton and ($(python3 benchmarks/streaming_loops.py))"
+      python3 -m pytest -q -p no:cacheprovider -n "${b:-1}" tests/test_benchmark.py -k "$select" --tsvc-scale "$a" \
+        --benchmark-json "$out/$kind-$a.json" 2>&1 | summary
+      python3 benchmarks/summarize.py "$out/$kind-$a.json" | tee "$out/summary-$kind-$a.txt" ;;
+    suite|killed)
+      [ "$kind" = killed ] && ( sleep 40; v=$(pid_of_worker gw1); echo "killing gw1 (pid $v)"; kill -9 "$v" ) &
+      start=$(date +%s.%N)
+      python3 -m pytest -q -p no:cacheprovider -n "$a" tests/test_correctness.py tests/test_benchmark.py -k "not c_loop" \
+        --benchmark-json "$out/$kind-n$a.json" 2>&1 | summary
+      echo "$kind workers=$a wall_s=$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$out/walltimes.txt"
+      wait ;;
+    verify)
+      python3 - "$out" <<'PY'
+import collections, glob, json, sys
+for path in sorted(glob.glob(f"{sys.argv[1]}/*-n*.json")):
+    data = json.load(open(path))
+    names = collections.Counter(b["fullname"] for b in data["benchmarks"])
+    pinned = collections.Counter((b["extra_info"].get("xdist_worker"), b["extra_info"].get("cuda_visible_devices"))
+                                 for b in data["benchmarks"])
+    print(f"{path}: {len(names)} benchmarks, duplicated: {[n for n, c in names.items() if c > 1]}, "
+          f"per (worker, CUDA_VISIBLE_DEVICES): {dict(pinned)}")
+PY
+      ;;
+  esac
+done
