@@ -13,6 +13,7 @@ from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resol
 pytest_plugins = [
     "generation.plugin",  # the generation stage: its options, and lazy generation
     "tsvc.benchplugin",  # benchmark scale, xdist aggregation, per-test regressions
+    "reporting.plugin",  # --report-dir: results.json, REPORT.md and plots
 ]
 
 

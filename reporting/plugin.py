@@ -1,0 +1,122 @@
+"""The report's pytest plugin: --report-dir DIR writes results.json, REPORT.md and plots after the run.
+
+Each test's loop, size, seed and benchmark figures travel from the process
+that ran it to the controller inside its own test reports' user_properties
+(as tsvc.benchplugin does for benchmarks), so under xdist the controller
+writes one results.json with every selected loop once, and a worker that
+crashes loses nothing it already reported; the crashed test itself arrives as
+a failure without properties and is placed by its node id.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+
+from reporting import collect, render, results
+from tsvc.kernelsets import UnknownKernelSetError, resolve
+
+_PROPERTY = "tsvc_result"
+_LOG = pytest.StashKey[collect.TestLog]()
+_STARTED = pytest.StashKey[str]()
+_WRITTEN = pytest.StashKey[str]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("tsvc report", "TSVC report: results.json, REPORT.md and plots")
+    group.addoption("--report-dir", type=_folder, default=None, metavar="DIR",
+                    help="write results.json, REPORT.md and plots/ for this run into DIR")
+    group.addoption("--report-append", action="store_true",
+                    help="merge this run into DIR's results.json (same kernel set) instead of replacing it, "
+                         "e.g. a GPU benchmark run after a correctness run")
+
+
+def _folder(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.exists() and not path.is_dir():
+        raise pytest.UsageError(f"--report-dir {text!r} exists and is not a folder")
+    return path
+
+
+def _enabled(config: pytest.Config) -> bool:
+    return config.getoption("report_dir", None) is not None
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+@pytest.hookimpl
+def pytest_configure(config: pytest.Config) -> None:
+    if _enabled(config) and not _is_worker(config):
+        config.stash[_LOG] = collect.TestLog()
+        config.stash[_STARTED] = results.now()
+        if config.getoption("report_append") and (config.getoption("report_dir") / results.FILENAME).is_file():
+            results.load(config.getoption("report_dir"))  # a broken file is a usage error now, not after the run
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if _enabled(item.config) and report.when in ("setup", "call"):
+        record = collect.item_record(item, report.when)
+        report.user_properties.append((_PROPERTY, json.dumps(record, default=str)))
+    return report
+
+
+@pytest.hookimpl
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    config = _CONFIG.get("config")
+    if config is None or _LOG not in config.stash:
+        return
+    shipped = next((json.loads(v) for k, v in reversed(getattr(report, "user_properties", ())) if k == _PROPERTY), None)
+    config.stash[_LOG].add(report, shipped)
+
+
+_CONFIG: dict[str, pytest.Config] = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _CONFIG["config"] = session.config
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    _CONFIG.pop("config", None)
+    if _LOG not in config.stash:
+        return
+    folder: Path = config.getoption("report_dir")
+    data = _results(config, config.stash[_LOG])
+    if config.getoption("report_append") and (folder / results.FILENAME).is_file():
+        data = results.merge(results.load(folder), data)
+    path = results.write(data, folder)
+    try:
+        report = render.report(data, folder)
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops) and {report}"
+    except Exception as exc:  # the data is safe on disk; `tsvc report DIR` can try again
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops); REPORT.md failed: {exc!r}"
+
+
+def _results(config: pytest.Config, log: collect.TestLog) -> dict:
+    try:
+        kernel_set = resolve(config.getoption("kernels"), must_exist=False)
+    except (UnknownKernelSetError, ValueError) as exc:
+        raise pytest.UsageError(str(exc)) from None
+    tests: dict[str, int] = {}
+    for rec in log.records.values():
+        tests[rec.outcome] = tests.get(rec.outcome, 0) + 1
+    run = {"started": config.stash[_STARTED], "finished": results.now(), "args": list(config.invocation_params.args),
+           "xdist_workers": getattr(config.option, "numprocesses", None) or None,
+           "scale": config.getoption("tsvc_scale", None), "tests": tests}
+    return results.build(kernel_set, collect.loop_results(log), results.machine(collect.calibration(log)), run)
+
+
+@pytest.hookimpl
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if _WRITTEN in config.stash:
+        terminalreporter.write_sep("-", "tsvc report")
+        terminalreporter.write_line(config.stash[_WRITTEN])

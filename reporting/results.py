@@ -1,0 +1,242 @@
+"""results.json: one run of one kernel set, every selected loop once.
+
+    {
+      "schema": 1,
+      "session": {
+        "kernel_set": {"name", "path", "metadata"},        # metadata: the set's kernelset.json (provenance)
+        "model": str | null, "provider": str | null,
+        "prompt": {"analysis": bool | "mixed: ..." | null, "prompt_sha256": [str], "max_attempts": int | null, "reset_after": ...},
+        "machine": {"backend", "device", "timings", "gpu", "driver", "cuda", "torch", "triton", "python",
+                    "cpu", "cpu_count", "platform", "calibration": {gpu, copy_bandwidth, floor_device, ...} | null},
+        "run": {"started", "finished", "args", "xdist_workers", "scale", "tests": {outcome: count}},
+      },
+      "loops": {
+        "<loop>": {
+          "loop", "category",
+          "status": "passed" | "failed" | "missing" | "not judged",
+          "passed": bool | null,                            # null: no verdict in this run
+          "error": {"class", "message", "test"} | null,     # class: the checker's outcome, or see collect.py
+          "tests": {kind: {"passed", "failed", "skipped"}},
+          "generation": {"attempts", "passed", "first_try", "passed_at_attempt", "stopped", "input_tokens",
+                         "output_tokens", "cost_usd", "last_error_class", "analysis", "prompt_sha256"} | null,
+          "benchmark": {"size", "c_time", "device_time", "wall_time", "graph_time", "speedup_device",
+                        "speedup_wall", "speedup_graph", "bandwidth", "efficiency", "floor_multiple",
+                        "implausible", ...} | null,        # from the Triton benchmark test's extra_info
+          "c_benchmark": {"size", "median", "iqr"} | null,
+          "speed_problem": str | null,                      # a benchmark failure other than a wrong kernel
+        }
+      }
+    }
+
+Benchmark figures come from the same session's `test_triton_kernel_speed`
+tests, or are merged in later (`merge_benchmark_json`, `merge`) from a
+separate benchmark run of the same set.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tsvc.kernelsets import KernelSet
+
+SCHEMA = 1
+FILENAME = "results.json"
+
+
+class ResultsError(ValueError):
+    """A results.json that cannot be read, or results that cannot be merged."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def generation_record(kernel_set: KernelSet, loop: str) -> dict | None:
+    """The generation stage's record of one loop, condensed; None for a hand-written set."""
+    from generation.store import CorruptEntryError, Store
+
+    if not (kernel_set.path / f"{loop}.json").is_file():
+        return None
+    try:
+        entry = Store(kernel_set.path, kernel_set.name).read(loop)
+    except CorruptEntryError as exc:
+        return {"error": str(exc)}
+    if entry is None:
+        return None
+    failed = [a for a in entry.attempts if not a.passed]
+    return {
+        "attempts": len(entry.attempts),
+        "passed": entry.passed,
+        "first_try": entry.first_try,
+        "passed_at_attempt": len(entry.attempts) if entry.passed else None,
+        "stopped": entry.stopped,
+        "input_tokens": sum(a.input_tokens for a in entry.attempts),
+        "output_tokens": sum(a.output_tokens for a in entry.attempts),
+        "cost_usd": round(sum(a.cost_usd for a in entry.attempts), 6),
+        "last_error_class": failed[-1].error_class if failed else None,
+        "analysis": entry.analysis,
+        "prompt_sha256": entry.prompt_sha256,
+        "model": entry.provenance.get("model"),
+        "provider": entry.provenance.get("provider"),
+        "max_attempts": entry.max_attempts,
+        "reset_after": entry.reset_after,
+    }
+
+
+def session_settings(kernel_set: KernelSet, loops: dict[str, dict]) -> dict:
+    """The set, model and prompt settings: from the set's records first, its kernelset.json second."""
+    meta = kernel_set.metadata() if kernel_set.path.is_dir() else {}
+    records = [r["generation"] for r in loops.values() if r.get("generation") and "error" not in r["generation"]]
+    first = records[0] if records else {}
+    analysis = meta.get("analysis")
+    states = {r["analysis"] for r in records}
+    if states:  # what the prompts really held: on, off, or a mix (analysis unavailable or failed on some loops)
+        analysis = True if states == {"on"} else False if states == {"off"} else "mixed: " + ", ".join(sorted(states))
+    return {
+        "kernel_set": {"name": kernel_set.name, "path": str(kernel_set.path), "metadata": meta},
+        "model": first.get("model") or meta.get("model"),
+        "provider": first.get("provider") or meta.get("provider"),
+        "prompt": {
+            "analysis": analysis,
+            "prompt_sha256": sorted({r["prompt_sha256"] for r in records}),
+            "max_attempts": first.get("max_attempts"),
+            "reset_after": first.get("reset_after"),
+        },
+    }
+
+
+def _command(*args: str) -> str | None:
+    try:
+        out = subprocess.run(args, capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip().splitlines()[0] if out.returncode == 0 and out.stdout.strip() else None
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine(calibration: dict | None) -> dict:
+    """Where the run ran: the backend, GPU and driver, library versions, CPU."""
+    import torch
+    import triton
+
+    from tsvc import backend
+
+    chosen = backend.select()
+    gpu = torch.cuda.get_device_name(0) if chosen.device == "cuda" else None
+    return {
+        "backend": chosen.description,
+        "device": chosen.device,
+        "timings": chosen.can_time,
+        "gpu": gpu,
+        "driver": _command("nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader") if gpu else None,
+        "cuda": torch.version.cuda,
+        "torch": torch.__version__,
+        "triton": triton.__version__,
+        "python": platform.python_version(),
+        "cpu": _cpu_name(),
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "calibration": calibration,
+    }
+
+
+def build(kernel_set: KernelSet, loops: dict[str, dict], machine_info: dict, run: dict) -> dict:
+    for name, result in loops.items():
+        result["generation"] = generation_record(kernel_set, name)
+    session = session_settings(kernel_set, loops)
+    session.update(machine=machine_info, run=run)
+    return {"schema": SCHEMA, "session": session, "loops": loops}
+
+
+def write(results: dict, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / FILENAME
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    os.replace(tmp, path)
+    return path
+
+
+def load(path: Path) -> dict:
+    """results.json from a file or a report folder."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / FILENAME
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise ResultsError(f"cannot read results from {path}: {exc}") from None
+    if data.get("schema") != SCHEMA or "loops" not in data or "session" not in data:
+        raise ResultsError(f"{path} is not a results.json of schema {SCHEMA}")
+    return data
+
+
+def name(results: dict) -> str:
+    return results["session"]["kernel_set"]["name"]
+
+
+def merge(base: dict, newer: dict) -> dict:
+    """`newer`'s findings over `base`'s, loop by loop, for two runs of the same set.
+
+    A field `newer` has no figure for (a benchmark run has no correctness
+    verdict; a correctness run has no timings) keeps `base`'s.
+    """
+    if name(base) != name(newer):
+        raise ResultsError(f"cannot merge results of kernel set '{name(newer)}' into '{name(base)}'")
+    out = json.loads(json.dumps(base))
+    for loop, result in newer["loops"].items():
+        old = out["loops"].get(loop)
+        if old is None:
+            out["loops"][loop] = result
+            continue
+        for key, value in result.items():
+            if key in ("status", "passed", "error") and result["status"] == "not judged":
+                continue
+            if key == "tests":
+                old["tests"] = {**old.get("tests", {}), **value}
+            elif value is not None:
+                old[key] = value
+    machine_new, machine_old = newer["session"]["machine"], out["session"]["machine"]
+    if machine_new.get("calibration") or machine_new.get("timings"):
+        out["session"]["machine"] = {**machine_old, **{k: v for k, v in machine_new.items() if v is not None}}
+    out["session"].setdefault("merged", []).append(newer["session"]["run"])
+    return out
+
+
+def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
+    """Adds the Triton figures of a `--benchmark-json` file (pytest-benchmark's format) per loop."""
+    from reporting.collect import BENCHMARK_FIELDS
+
+    data = json.loads(Path(benchmark_json).read_text())
+    out = json.loads(json.dumps(results))
+    for bench in data.get("benchmarks", []):
+        info = bench.get("extra_info", {})
+        loop = info.get("loop")
+        if loop not in out["loops"]:
+            continue
+        if info.get("implementation") == "triton":
+            out["loops"][loop]["benchmark"] = {k: info.get(k) for k in BENCHMARK_FIELDS}
+            if info.get("calibration"):
+                out["session"]["machine"]["calibration"] = info["calibration"]
+                out["session"]["machine"]["gpu"] = info["calibration"].get("gpu")
+                out["session"]["machine"]["timings"] = True
+        elif info.get("implementation") == "c":
+            stats = bench.get("stats", {})
+            out["loops"][loop]["c_benchmark"] = {"size": info.get("size"), "median": stats.get("median"),
+                                                 "iqr": stats.get("iqr")}
+    if data.get("machine_info"):
+        out["session"]["machine"].setdefault("benchmark_machine", data["machine_info"].get("cpu", {}).get("brand_raw"))
+    return out
