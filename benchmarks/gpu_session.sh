@@ -37,10 +37,10 @@ for step in "$@"; do
       python3 benchmarks/summarize.py "$out/$kind-$a.json" | tee "$out/summary-$kind-$a.txt" ;;
     suite|killed)
       [ "$kind" = killed ] && ( sleep 40; v=$(pid_of_worker gw1); echo "killing gw1 (pid $v)"; kill -9 "$v" ) &
-      start=$(date +%s.%N)
-      python3 -m pytest -q -p no:cacheprovider -n "$a" tests/test_correctness.py tests/test_benchmark.py -k "not c_loop" \
+      start=$(date +%s)
+      python3 -m pytest -q -p no:cacheprovider -n "$a" tests/test_correctness.py tests/test_benchmark.py -k "not test_c_loop_speed" \
         --benchmark-json "$out/$kind-n$a.json" 2>&1 | summary
-      echo "$kind workers=$a wall_s=$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$out/walltimes.txt"
+      echo "$kind workers=$a wall_s=$(( $(date +%s) - start ))" | tee -a "$out/walltimes.txt"
       wait ;;
     verify)
       python3 - "$out" <<'PY'
