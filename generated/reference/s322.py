@@ -4,8 +4,9 @@ Strategy: a second-order linear recurrence. Step i is an affine map of the
 state s = (a[i-1], a[i-2]): s' = [[b, c], [1, 0]] s + (a[i], 0), and affine
 maps compose associatively. The elements are cut into chunks of CHUNK; each
 lane of a program owns one chunk. Three launches: (1) each lane composes its
-chunk's maps by stepping through it (a 2x2 matrix and a vector, unrolled with
-tl.static_range so the loads are independent of the running product);
+chunk's maps by stepping through it (a 2x2 matrix and a vector; a runtime
+loop, partly unrolled so the loads, independent of the running product, are
+issued ahead: compilation stays quick at any CHUNK);
 (2) one program scans the chunk maps with tl.associative_scan over
 (matrix, vector) tuples and applies them to the initial state (a[1], a[0]),
 giving the state entering every chunk; (3) each lane replays its chunk from
@@ -29,7 +30,7 @@ def _compose(l00, l01, l10, l11, l0, l1, r00, r01, r10, r11, r0, r1):
 
 @triton.jit
 def s322_chunk_map_kernel(a_ptr, b_ptr, c_ptr, maps_ptr, m, num_chunks,
-                          CHUNK: tl.constexpr, LANES: tl.constexpr):
+                          CHUNK: tl.constexpr, LANES: tl.constexpr, UNROLL: tl.constexpr):
     pid = tl.program_id(0)
     chunk = pid * LANES + tl.arange(0, LANES)
     lane_mask = chunk < num_chunks
@@ -39,7 +40,7 @@ def s322_chunk_map_kernel(a_ptr, b_ptr, c_ptr, maps_ptr, m, num_chunks,
     m11 = tl.full([LANES], 1.0, tl.float32)
     v0 = tl.zeros([LANES], dtype=tl.float32)
     v1 = tl.zeros([LANES], dtype=tl.float32)
-    for t in tl.static_range(CHUNK):
+    for t in tl.range(0, CHUNK, loop_unroll_factor=UNROLL):
         k = chunk * CHUNK + t
         valid = lane_mask & (k < m)
         x = tl.load(a_ptr + 2 + k, mask=valid, other=0.0)
@@ -90,7 +91,7 @@ def s322_chunk_state_kernel(a_ptr, maps_ptr, states_ptr, num_chunks, BLOCK: tl.c
 
 @triton.jit
 def s322_replay_kernel(a_ptr, b_ptr, c_ptr, states_ptr, m, num_chunks,
-                       CHUNK: tl.constexpr, LANES: tl.constexpr):
+                       CHUNK: tl.constexpr, LANES: tl.constexpr, UNROLL: tl.constexpr):
     pid = tl.program_id(0)
     chunk = pid * LANES + tl.arange(0, LANES)
     lane_mask = chunk < num_chunks
@@ -99,7 +100,7 @@ def s322_replay_kernel(a_ptr, b_ptr, c_ptr, states_ptr, m, num_chunks,
     first1 = tl.load(a_ptr)
     s0 = tl.where(has_prev, tl.load(states_ptr + chunk - 1, mask=has_prev, other=0.0), first0)
     s1 = tl.where(has_prev, tl.load(states_ptr + num_chunks + chunk - 1, mask=has_prev, other=0.0), first1)
-    for t in tl.static_range(CHUNK):
+    for t in tl.range(0, CHUNK, loop_unroll_factor=UNROLL):
         k = chunk * CHUNK + t
         valid = lane_mask & (k < m)
         x = tl.load(a_ptr + 2 + k, mask=valid, other=0.0)
@@ -115,13 +116,13 @@ def s322_triton(a, b, c, LEN_1D):
     m = LEN_1D - 2
     if m <= 0:
         return
-    # chunks of about sqrt(m) elements (16..256): as many chunk maps to scan as steps per chunk
-    CHUNK = min(256, max(16, triton.next_power_of_2(math.isqrt(m))))
+    # chunks of about sqrt(m)/4 elements (16..256): short per-lane walks, few chunk maps to scan
+    CHUNK = min(256, max(16, triton.next_power_of_2(math.isqrt(m)) // 4))
     LANES = 128
     num_chunks = triton.cdiv(m, CHUNK)
     maps = torch.empty((6, num_chunks), dtype=torch.float32, device=a.device)
     states = torch.empty((2, num_chunks), dtype=torch.float32, device=a.device)
     grid = (triton.cdiv(num_chunks, LANES),)
-    s322_chunk_map_kernel[grid](a, b, c, maps, m, num_chunks, CHUNK=CHUNK, LANES=LANES)
+    s322_chunk_map_kernel[grid](a, b, c, maps, m, num_chunks, CHUNK=CHUNK, LANES=LANES, UNROLL=8)
     s322_chunk_state_kernel[(1,)](a, maps, states, num_chunks, BLOCK=1024)
-    s322_replay_kernel[grid](a, b, c, states, m, num_chunks, CHUNK=CHUNK, LANES=LANES)
+    s322_replay_kernel[grid](a, b, c, states, m, num_chunks, CHUNK=CHUNK, LANES=LANES, UNROLL=8)
