@@ -15,13 +15,13 @@ import triton.language as tl
 @triton.jit
 def s2111_kernel(aa_ptr, n, BLOCK_SIZE: tl.constexpr):
     lanes = tl.arange(0, BLOCK_SIZE)
+    row_ptrs = aa_ptr + lanes * (n - 1)  # + j0 * (n - 1) + d: &aa[j][d - j] for j = j0 + lane
     for d in range(2, 2 * n - 1):  # anti-diagonal j + i = d
         j_lo = tl.maximum(d - (n - 1), 1)
         j_hi = tl.minimum(d - 1, n - 1)
-        for start in range(0, n, BLOCK_SIZE):
-            j = start + lanes
-            mask = (j >= j_lo) & (j <= j_hi)
-            ptrs = aa_ptr + j * (n - 1) + d  # &aa[j][d - j]
+        for start in range(0, n, BLOCK_SIZE):  # rows start .. start + BLOCK_SIZE - 1
+            mask = (lanes >= j_lo - start) & (lanes <= j_hi - start)
+            ptrs = row_ptrs + (start * (n - 1) + d)
             left = tl.load(ptrs - 1, mask=mask)
             up = tl.load(ptrs - n, mask=mask)
             value = ((left + up).to(tl.float64) / 1.9).to(tl.float32)
