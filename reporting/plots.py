@@ -109,8 +109,8 @@ def efficiency(results: dict, path: Path) -> Path | None:
     if not rows:
         return None
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(max(8, 0.12 * len(rows) + 2), 4.5))
     values = [r["benchmark"]["efficiency"] for r in rows]
+    fig, ax = plt.subplots(figsize=(10 if len(rows) > 40 else 8, 4.5))
     ax.bar(range(len(rows)), values, color=["tab:red" if r["benchmark"].get("implausible") else "tab:blue" for r in rows])
     ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="device copy bandwidth (roofline)")
     if len(rows) <= 40:
@@ -120,6 +120,8 @@ def efficiency(results: dict, path: Path) -> Path | None:
         ax.set_xlabel(f"{len(rows)} passing loops, most efficient first")
     scale = results["session"]["run"].get("scale")
     size = rows[0]["benchmark"].get("size")
+    if min(values) > 0 and max(values) / min(values) > 50:
+        ax.set_yscale("log")  # small loops sit orders of magnitude below the roofline
     ax.set_ylabel("achieved / copy bandwidth")
     ax.set_title(f"{set_name(results)}: bandwidth efficiency at scale {scale} (e.g. {size})")
     ax.legend()

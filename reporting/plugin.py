@@ -68,25 +68,26 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Gener
 
 @pytest.hookimpl
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    config = _CONFIG.get("config")
+    config = _SESSIONS[-1] if _SESSIONS else None
     if config is None or _LOG not in config.stash:
         return
     shipped = next((json.loads(v) for k, v in reversed(getattr(report, "user_properties", ())) if k == _PROPERTY), None)
     config.stash[_LOG].add(report, shipped)
 
 
-_CONFIG: dict[str, pytest.Config] = {}
+_SESSIONS: list[pytest.Config] = []  # a stack: pytester runs sessions inside a session
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    _CONFIG["config"] = session.config
+    _SESSIONS.append(session.config)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    _CONFIG.pop("config", None)
+    if session.config in _SESSIONS:
+        _SESSIONS.remove(session.config)
     if _LOG not in config.stash:
         return
     folder: Path = config.getoption("report_dir")

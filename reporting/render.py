@@ -96,7 +96,8 @@ def _session(results: dict) -> list[str]:
         lines.append(f"- **Calibration**: copy bandwidth {cal['copy_bandwidth'] / 1e9:.0f} GB/s; launch floor "
                      f"{cal['floor_device'] * 1e6:.2f} µs device, {cal['floor_wall'] * 1e6:.1f} µs wall")
     lines.append(f"- **Run**: {run.get('started')} to {run.get('finished')}, scale {run.get('scale')}, "
-                 f"{run.get('xdist_workers') or 1} process(es); tests {run.get('tests')}"
+                 f"{run.get('xdist_workers') or 1} process(es); tests: "
+                 + (", ".join(f"{v} {k}" for k, v in (run.get("tests") or {}).items()) or "none")
                  + (f"; merged with {len(session['merged'])} later run(s)" if session.get("merged") else ""))
     return lines
 
@@ -121,9 +122,16 @@ def report(results: dict, folder: Path, draw: bool = True) -> Path:
     """Writes REPORT.md (and its plots under plots/) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     figures = _draw(results, folder) if draw else {}
+    if draw and not figures:
+        lines_note = "_Plots not drawn: matplotlib is not installed (pip install -e '.[report]')._"
+    else:
+        lines_note = ""
     s = S.summarize(results)
     timings = S.has_timings(results)
-    lines = [f"# TSVC Triton report: `{s.name}`", "", *_session(results), "", "## Summary", ""]
+    lines = [f"# TSVC Triton report: `{s.name}`", "", *_session(results), ""]
+    if lines_note:
+        lines += [lines_note, ""]
+    lines += ["## Summary", ""]
     lines += _table(["figure", "value"], [[k, v] for k, v in summary_rows(results)])
     lines.append("")
     if not timings:
@@ -152,6 +160,10 @@ def report(results: dict, folder: Path, draw: bool = True) -> Path:
 
 
 def _draw(results: dict, folder: Path) -> dict[str, Path | None]:
+    try:
+        import matplotlib  # noqa: F401  (the optional [report] extra)
+    except ImportError:
+        return {}
     out = folder / "plots"
     out.mkdir(exist_ok=True)
     for old in out.glob("*.png"):
