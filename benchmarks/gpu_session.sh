@@ -5,7 +5,7 @@
 #   bench:SCALE:N      every Triton benchmark at --tsvc-scale SCALE, N workers, then its summary
 #   stream:SCALE:N     the same for the fully parallel streaming loops only
 #   suite:N            correctness + Triton benchmarks of every loop with N workers, timed (wall clock)
-#   killed:N           the same, with xdist worker gw1 killed 15 s in
+#   killed:N           the same, with one xdist worker killed 15 s in
 #   verify             counts the benchmarks of each suite JSON, per (worker, CUDA_VISIBLE_DEVICES)
 set -u
 out=${1:?outdir}; shift
@@ -17,10 +17,8 @@ export TSVC_CACHE_DIR=/tmp/tsvc-cache PYTHONUNBUFFERED=1
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader
 python3 -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__)"
 summary() { grep -E "passed|failed|crashed|replacing|^FAILED" | tail -"${1:-15}"; }
-pid_of_worker() {
-  for p in $(pgrep -f python); do
-    tr '\0' '\n' < /proc/$p/environ 2>/dev/null | grep -qx "PYTEST_XDIST_WORKER=$1" && echo "$p" && return
-  done
+one_xdist_worker() {  # xdist starts its workers through execnet with this command line
+  pgrep -f 'exec\(eval\(sys.stdin.readline' | head -1
 }
 for step in "$@"; do
   IFS=: read -r kind a b <<< "$step"
@@ -36,7 +34,7 @@ for step in "$@"; do
         --benchmark-json "$out/$kind-$a.json" 2>&1 | summary
       python3 benchmarks/summarize.py "$out/$kind-$a.json" | tee "$out/summary-$kind-$a.txt" ;;
     suite|killed)
-      [ "$kind" = killed ] && ( sleep 15; v=$(pid_of_worker gw1); echo "killing gw1 (pid $v)"; kill -9 "$v" ) &
+      [ "$kind" = killed ] && ( sleep 15; v=$(one_xdist_worker); echo "killing an xdist worker (pid $v)"; kill -9 "$v" ) &
       start=$(date +%s)
       python3 -m pytest -q -p no:cacheprovider -n "$a" tests/test_correctness.py tests/test_benchmark.py -k "not test_c_loop_speed" \
         --benchmark-json "$out/$kind-n$a.json" 2>&1 | summary
