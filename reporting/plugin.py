@@ -54,7 +54,19 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[_LOG] = collect.TestLog()
         config.stash[_STARTED] = results.now()
         if config.getoption("report_append") and (config.getoption("report_dir") / results.FILENAME).is_file():
-            results.load(config.getoption("report_dir"))  # a broken file is a usage error now, not after the run
+            _check_appendable(config)
+
+
+def _check_appendable(config: pytest.Config) -> None:
+    """A broken results.json, or one of another set, is a usage error now rather than after the run."""
+    try:
+        earlier = results.name(results.load(config.getoption("report_dir")))
+        ours = resolve(config.getoption("kernels"), must_exist=False).name
+    except (results.ResultsError, UnknownKernelSetError) as exc:
+        raise pytest.UsageError(f"--report-append: {exc}") from None
+    if earlier != ours:
+        raise pytest.UsageError(f"--report-append: {config.getoption('report_dir')} holds results of kernel set "
+                                f"'{earlier}', not '{ours}'")
 
 
 @pytest.hookimpl(wrapper=True)

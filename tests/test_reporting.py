@@ -241,3 +241,12 @@ def test_plugin_appends_a_later_run_without_losing_the_earlier_verdicts(report_d
     assert set(merged["loops"]["s000"]["tests"]) == {"correctness", "triton_speed"}
     with pytest.raises(R.ResultsError):
         R.merge(base, {**later, "session": {**later["session"], "kernel_set": {"name": "other"}}})
+
+
+def test_appending_to_another_sets_results_is_a_usage_error_before_the_run(pytester, report_dir):
+    mirror_suite(pytester, "test_correctness.py")
+    shutil.copytree(report_dir, pytester.path / "reports")
+    result = pytester.runpytest_subprocess("tests", "--kernels", "reference", "--report-dir", "reports",
+                                           "--report-append", "-p", "no:cacheprovider", "--co", "-q")
+    result.stderr.fnmatch_lines(["*--report-append: * holds results of kernel set 'mixed', not 'reference'*"])
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
