@@ -66,6 +66,7 @@ def pass_rate_by_category(results: dict, path: Path) -> Path | None:
     names = list(cats)
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(names) + 1.5))
     rates = [cats[c][0] / cats[c][1] for c in names]
+    ax.barh(names, [1.0] * len(names), color="#eeeeee")  # the whole category, so a 0% row still shows
     bars = ax.barh(names, rates, color=["tab:green" if r == 1 else "tab:orange" if r > 0 else "tab:red" for r in rates])
     for bar, c in zip(bars, names):
         ax.text(min(bar.get_width(), 1.0) + 0.01, bar.get_y() + bar.get_height() / 2,
