@@ -18,7 +18,7 @@ def test_a_replacement_worker_takes_the_released_gpu_not_a_busy_one(tmp_path):
 
 
 def test_no_gpu_means_no_claim(tmp_path):
-    assert gpus.claim(0, 0, tmp_path) == gpus.Claim(None, False)
+    assert gpus.claim(0, 0, tmp_path) == gpus.Claim(None, True)
 
 
 def test_visible_devices_respects_a_mask_the_user_set(monkeypatch):

@@ -46,7 +46,7 @@ def lock_dir() -> Path:
 def claim(count: int, worker_number: int, locks: Path | None = None) -> Claim:
     """Locks a free GPU of `count`; else shares GPU worker_number % count, non-exclusively."""
     if count == 0:
-        return Claim(None, False)
+        return Claim(None, True)  # no GPU: nothing to share
     locks = locks or lock_dir()
     for index in range(count):
         handle = open(locks / f"gpu{index}.lock", "w")
