@@ -60,17 +60,20 @@ def expected(loop: Loop, size: Size, seed: int) -> Expected:
     scalars = scalar_values(loop, size)
     single = reference.run(loop, inputs, scalars, "float")
     exact = reference.run(loop, inputs, scalars, "double")
-    _check_configuration(loop, size, seed, inputs, exact)
+    _check_configuration(loop, size, seed, inputs, exact, single)
     return Expected(inputs, scalars, single, exact)
 
 
-def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict, exact: reference.ReferenceRun) -> None:
+def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict, exact: reference.ReferenceRun,
+                         single: reference.ReferenceRun) -> None:
     where = f"{loop.name} at {size.label} seed {seed}"
-    for spec in loop.writes:
-        if not np.all(np.isfinite(exact.arrays[spec.name])):
-            raise ConfigurationError(f"{where}: the exact C result of {spec.name} is not finite")
-    if exact.result is not None and not np.isfinite(exact.result):
-        raise ConfigurationError(f"{where}: the exact C result is not finite")
+    for run, which in ((exact, "exact (double)"), (single, "float32")):
+        for spec in loop.writes:
+            if not np.all(np.isfinite(run.arrays[spec.name])):
+                raise ConfigurationError(f"{where}: the {which} C result of {spec.name} is not finite; "
+                                         "these inputs do not fit float32 at this size")
+        if run.result is not None and not np.isfinite(run.result):
+            raise ConfigurationError(f"{where}: the {which} C result is not finite")
     unchanged = all(np.array_equal(exact.arrays[s.name], inputs[s.name]) for s in loop.writes)
     if unchanged and not loop.returns_result:
         raise ConfigurationError(f"{where}: the C loop leaves every output unchanged (a blind test)")
