@@ -6,7 +6,8 @@
 #   stream:SCALE:N     the same for the fully parallel streaming loops only
 #   suite:N            correctness + Triton benchmarks of every loop with N workers, timed (wall clock)
 #   killed:N           the same, with one xdist worker killed 15 s in
-#   report:SCALE:N     correctness + Triton benchmarks with --report-dir, packed as report.tar.gz
+#   report:SCALE:N     correctness (8 workers) + Triton benchmarks (N workers) with --report-dir, in report.tar.gz
+#   isolation          the hostile-kernel corpus and the isolation tests
 #   verify             counts the benchmarks of each suite JSON, per (worker, CUDA_VISIBLE_DEVICES)
 set -u
 out=${1:?outdir}; shift
@@ -42,11 +43,13 @@ for step in "$@"; do
       echo "$kind workers=$a wall_s=$(( $(date +%s) - start ))" | tee -a "$out/walltimes.txt"
       wait ;;
     report)
-      python3 -m pytest -q -p no:cacheprovider -n "${b:-2}" tests/test_correctness.py --report-dir "$out/report" 2>&1 | summary 5
-      python3 -m pytest -q -p no:cacheprovider -n "${b:-2}" tests/test_benchmark.py -k triton --tsvc-scale "$a" \
+      python3 -m pytest -q -p no:cacheprovider -n 8 tests/test_correctness.py --report-dir "$out/report" 2>&1 | summary 5
+      python3 -m pytest -q -p no:cacheprovider -n "${b:-1}" tests/test_benchmark.py -k triton --tsvc-scale "$a" \
         --report-dir "$out/report" --report-append --benchmark-json "$out/report/bench-$a.json" 2>&1 | summary 5
       sed -n '1,60p' "$out/report/REPORT.md"
       tar -czf "$out/report.tar.gz" -C "$out" report && rm -rf "$out/report" ;;
+    isolation)
+      python3 -m pytest -q -p no:cacheprovider tests/test_isolation.py tests/test_checker.py 2>&1 | summary 25 ;;
     verify)
       python3 - "$out" <<'PY'
 import collections, glob, json, sys
