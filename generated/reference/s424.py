@@ -15,6 +15,20 @@ import triton
 import triton.language as tl
 
 
+SINGLE_MAX = 32768
+
+
+@triton.jit
+def s424_single_kernel(flat_ptr, a_ptr, n, ROWS: tl.constexpr, WIDTH: tl.constexpr):
+    rows = tl.arange(0, ROWS)
+    cols = tl.arange(0, WIDTH)
+    t = rows[:, None] * WIDTH + cols[None, :]
+    mask = t < n
+    a = tl.load(a_ptr + t, mask=mask, other=0.0)
+    start = tl.load(flat_ptr + cols)
+    tl.store(flat_ptr + WIDTH + t, start[None, :] + tl.cumsum(a, axis=0), mask=mask)
+
+
 @triton.jit
 def s424_tile_sum_kernel(a_ptr, sums_ptr, n, ROWS: tl.constexpr, WIDTH: tl.constexpr):
     pid = tl.program_id(0)
@@ -54,6 +68,13 @@ def s424_scan_kernel(flat_ptr, a_ptr, starts_ptr, n, ROWS: tl.constexpr, WIDTH: 
 def s424_triton(flat_2d_array, a, LEN_1D, LEN_2D):
     ROWS, WIDTH = 64, 64
     n = LEN_1D - 1
+    if n <= 0:
+        return
+    if n <= SINGLE_MAX:
+        rows = max(triton.next_power_of_2(triton.cdiv(n, WIDTH)), 2)
+        s424_single_kernel[(1,)](flat_2d_array, a, n, ROWS=rows, WIDTH=WIDTH,
+                                 num_warps=min(32, max(4, rows * WIDTH // 1024)))
+        return
     num_tiles = triton.cdiv(n, ROWS * WIDTH)
     sums = torch.empty((num_tiles, WIDTH), dtype=torch.float32, device=a.device)
     starts = torch.empty((num_tiles, WIDTH), dtype=torch.float32, device=a.device)
