@@ -5,12 +5,15 @@ loop, so a[i] = (b[i-1] + c[i-1]) * e[i] and b[i] = a[i] + d[i]: fully parallel
 once the old b[i-1] is read before anyone overwrites it. Inside a program all
 loads precede a tl.debug_barrier and the stores follow it; across programs the
 old b at each block's last element comes from a tiny snapshot (halo) taken
-before the launch, so no program reads what another one writes.
+before the launch, so no program reads what another one writes. Up to SINGLE_MAX elements
+(TSVC's native size) one program covers the whole array, so no halo snapshot is
+needed: one launch.
 """
 import triton
 import triton.language as tl
 
 BLOCK_SIZE = 1024
+SINGLE_MAX = 32768
 
 
 @triton.jit
@@ -34,6 +37,10 @@ def s2251_kernel(a_ptr, b_ptr, c_ptr, d_ptr, e_ptr, halo_ptr, n, BLOCK_SIZE: tl.
 
 
 def s2251_triton(a, b, c, d, e, LEN_1D):
+    if LEN_1D <= SINGLE_MAX:
+        block = max(triton.next_power_of_2(LEN_1D), 128)
+        s2251_kernel[(1,)](a, b, c, d, e, b, LEN_1D, BLOCK_SIZE=block, num_warps=min(32, max(4, block // 1024)))
+        return
     # old b at each block's last element, read by the next block's first lane
     halo = b[BLOCK_SIZE - 1::BLOCK_SIZE].clone() if LEN_1D > BLOCK_SIZE else b
     grid = lambda meta: (triton.cdiv(LEN_1D, meta["BLOCK_SIZE"]),)
