@@ -95,7 +95,7 @@ def _to_float(value: object) -> float:
         raise CandidateError(Outcome.WRONG_RESULT, f"returned {type(value).__name__}, not a number") from None
 
 
-GUARD = 256  # elements of sentinel before and after every array
+GUARD = 4096  # elements of sentinel before and after every array
 _SENTINEL = {np.dtype(np.float32): np.array([0x7FA5A5A5], np.uint32).view(np.float32)[0],
              np.dtype(np.int32): np.int32(-0x5A5A5A5B)}
 
