@@ -9,11 +9,10 @@ from __future__ import annotations
 import ast
 import re
 
+from tsvc import policy
 from tsvc.catalog import Loop
 
 from generation.feedback import ErrorClass, Failure
-
-ALLOWED_IMPORTS = frozenset({"torch", "triton", "math", "__future__", "typing", "functools"})
 
 _FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
 
@@ -28,26 +27,15 @@ def extract_code(answer: str) -> str | None:
     return code + "\n" if code.strip() else None
 
 
-def _imports(tree: ast.Module) -> list[str]:
-    names = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            names.append("." * node.level + (node.module or ""))
-    return names
-
-
 def screen(code: str, loop: Loop) -> Failure | None:
     """Why `code` cannot be run as `loop`'s kernel module, or None when it may be."""
     try:
         tree = ast.parse(code)
     except SyntaxError as exc:
         return Failure(ErrorClass.UNPARSABLE, f"the code block is not valid Python: {exc.msg} (line {exc.lineno})")
-    banned = sorted({n for n in _imports(tree) if n.split(".")[0] not in ALLOWED_IMPORTS})
-    if banned:
-        allowed = ", ".join(sorted(ALLOWED_IMPORTS - {"__future__", "typing", "functools"}))
-        return Failure(ErrorClass.POLICY, f"imports {', '.join(banned)}; a kernel module may import only {allowed}")
+    findings = policy.findings(code)  # the same policy the runner enforces
+    if findings:
+        return Failure(ErrorClass.POLICY, "; ".join(str(f) for f in findings))
     defined = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     assigned = {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
     if loop.kernel_name not in defined | assigned:
