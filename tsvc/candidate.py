@@ -1,11 +1,7 @@
-"""Loading a kernel module and calling it by the calling convention.
+"""Loading a kernel module and calling it by the calling convention (see tsvc.convention).
 
-The calling convention: a module defines `<loop>_triton(**kwargs)`, called
-with every parameter of the loop's C function by keyword, under the C name:
-arrays as torch tensors on the backend's device (float32, int32 for index
-arrays, 2D arrays as 2D tensors), scalars as Python int/float, and the sizes
-LEN_1D / LEN_2D the C function takes. It updates arrays in place and returns
-the loop's scalar result (a Python number or a one-element tensor) or None.
+Runs inside the worker process only (tsvc.worker): the outcomes are a closed
+set, and every call is watched (tsvc.monitor) and fenced by guard regions.
 """
 from __future__ import annotations
 
