@@ -12,6 +12,7 @@ import atexit
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -107,12 +108,15 @@ class Worker:
         return self.proc.poll() is None
 
     def kill(self) -> None:
+        """Ends the process (and anything it started) and removes its working directory."""
         if self.alive:
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         self.proc.wait()
+        self.stderr.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 class Runner:
