@@ -34,6 +34,8 @@ CORPUS = [
     ("uses_eval", "s000", Outcome.POLICY_VIOLATION, "use of 'eval'"),
     ("dunder_escape", "s000", Outcome.POLICY_VIOLATION, "dunder attribute '__globals__'"),
     ("store_past_end", "s000", Outcome.WRONG_RESULT, "outside array a"),
+    ("python_compute_tolist", "s000", Outcome.POLICY_VIOLATION, ".tolist()"),
+    ("python_compute_item", "s000", Outcome.CHEAT, "the loop's data was read into Python"),
     ("wild_store", "s000", Outcome.CRASH, "the worker process died"),
 ]
 # A wild store kills the process in the interpreter; on a GPU it is an illegal address, which

@@ -127,7 +127,7 @@ def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray],
     try:
         with monitor.watch(list(tensors.values())) as record:
             value = fn(**tensors, **scalars)
-            result = _to_float(value) if value is not None else None
+        result = _to_float(value) if value is not None else None
         if device == "cuda":
             torch.cuda.synchronize()
     except CandidateError:

@@ -4,8 +4,8 @@ Installed in the worker process only. A call passes this watch when at least
 one Triton kernel was launched and PyTorch did no computing on the loop's data:
 allocation, views, snapshots (copies out of the loop's arrays) and copies into
 them from buffers a Triton kernel was given are allowed; arithmetic,
-reductions, indexing ops, and writing constants or other arrays' values into
-the loop's arrays are not.
+reductions, indexing ops, writing constants or other arrays' values into the
+loop's arrays, and reading the loop's elements into Python are not.
 """
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ ALLOWED_OPS = frozenset({
     "chunk", "view_as", "_to_dense", "resolve_conj", "resolve_neg", "is_nonzero",
 })
 WRITES_INTO_FIRST_ARG = frozenset({"fill_", "zero_", "copy_", "set_"})
+# A kernel reads the loop's arrays on the device; a wrapper that pulls their elements
+# into Python (.item() per element) is computing outside Triton.
+READS_TO_HOST = frozenset({"_local_scalar_dense"})
 
 
 def _storage(t: torch.Tensor) -> int:
@@ -62,6 +65,9 @@ class _Watch(TorchDispatchMode):
 def _judge(record: CallRecord, name: str, args: tuple) -> None:
     if name not in ALLOWED_OPS:
         record.violations.append(f"torch computed aten.{name}")
+        return
+    if name in READS_TO_HOST and args and isinstance(args[0], torch.Tensor) and _storage(args[0]) in _state.loop_storages:
+        record.violations.append("the loop's data was read into Python (aten._local_scalar_dense): compute it in a kernel")
         return
     if name not in WRITES_INTO_FIRST_ARG or not args or not isinstance(args[0], torch.Tensor):
         return

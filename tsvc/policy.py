@@ -26,6 +26,10 @@ FORBIDDEN_ATTRIBUTES = frozenset({
 })
 
 
+# Tensor methods that hand the data to Python or numpy, where it could be computed on unseen.
+FORBIDDEN_METHODS = frozenset({"tolist", "numpy", "__array__", "data_ptr", "untyped_storage", "storage"})
+
+
 class PolicyViolation(ValueError):
     """The candidate does something no kernel needs."""
 
@@ -73,6 +77,8 @@ class _Visitor(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if node.attr.startswith("__") and node.attr.endswith("__"):
             self._flag(node, f"dunder attribute {node.attr!r}")
+        elif node.attr in FORBIDDEN_METHODS:
+            self._flag(node, f".{node.attr}() (the loop's data stays on the device, in tensors)")
         elif node.attr in FORBIDDEN_ATTRIBUTES and _root_name(node) == "torch":
             self._flag(node, f"torch.…{node.attr} (streams, events, graphs, files and compilers are off limits)")
         if isinstance(node.ctx, (ast.Store, ast.Del)) and _root_name(node) in self.module_names:
