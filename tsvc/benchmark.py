@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 
 from tsvc import reference, runner
-from tsvc.candidate import CandidateError, Outcome
 from tsvc.catalog import Loop
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
@@ -51,9 +50,7 @@ def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0,
     header = {"cmd": "time", "loop": loop.name, "module": str(Path(module_path).resolve()),
               "scalars": scalar_values(loop, size), "restore": [a.name for a in loop.writes],
               "rounds": rounds, "warmup": warmup}
-    reply, _ = runner.shared("cuda").request(header, make_inputs(loop, size, seed), timeout=runner.CALL_TIMEOUT_S)
-    if not reply["ok"]:
-        raise CandidateError(Outcome(reply["outcome"]), reply["message"])
+    reply, _ = runner.shared("cuda").ask(header, make_inputs(loop, size, seed))
     return RoundTimes(reply["device"], reply["wall"], reply["graph"], reply["graph_error"])
 
 

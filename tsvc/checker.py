@@ -91,14 +91,20 @@ def _index(shape: tuple[int, ...], flat: int) -> str:
     return "[" + "][".join(str(int(i)) for i in idx) + "]"
 
 
-def compare_array(name: str, got: np.ndarray, single: np.ndarray, exact: np.ndarray) -> tuple[str | None, float]:
-    """Returns (failure message or None, worst error) for one written array."""
-    if got.shape != exact.shape:
-        return f"array {name}: shape {got.shape}, expected {exact.shape}", np.inf
+def _judge_elements(got: np.ndarray, single: np.ndarray, exact: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The tolerance rule (module docstring), element-wise: (error, float32 C error, failed)."""
     err = _errors(got, exact)
     f32_err = _errors(single, exact)
     f32_err = np.where(np.isfinite(f32_err), f32_err, 0.0)  # an overflowing C loop widens nothing
     bad = ~np.isfinite(got) | ((err >= TOLERANCE) & (err > F32_ERROR_FACTOR * f32_err))
+    return err, f32_err, bad
+
+
+def compare_array(name: str, got: np.ndarray, single: np.ndarray, exact: np.ndarray) -> tuple[str | None, float]:
+    """Returns (failure message or None, worst error) for one written array."""
+    if got.shape != exact.shape:
+        return f"array {name}: shape {got.shape}, expected {exact.shape}", np.inf
+    err, f32_err, bad = _judge_elements(got, single, exact)
     worst = float(err.max()) if err.size else 0.0
     if not bad.any():
         return None, worst
@@ -116,10 +122,9 @@ def compare_array(name: str, got: np.ndarray, single: np.ndarray, exact: np.ndar
 def compare_result(got: float | None, single: float, exact: float) -> tuple[str | None, float]:
     if got is None:
         return f"returned None; the loop's scalar result is {exact:.7g}", np.inf
-    err = float(_errors(np.array([got]), np.array([exact]))[0])
-    f32_err = float(_errors(np.array([single]), np.array([exact]))[0])
-    f32_err = f32_err if np.isfinite(f32_err) else 0.0
-    if not np.isfinite(got) or (err >= TOLERANCE and err > F32_ERROR_FACTOR * f32_err):
+    errs, f32_errs, bad = _judge_elements(np.array([got]), np.array([single]), np.array([exact]))
+    err, f32_err = float(errs[0]), float(f32_errs[0])
+    if bad[0]:
         return (f"scalar result: expected {exact:.7g}, got {got:.7g} "
                 f"(error {err:.3g}; the float32 C loop's own error: {f32_err:.3g})"), err
     return None, err

@@ -141,6 +141,13 @@ class Runner:
             self.close()  # a failed candidate may have corrupted the worker's heap or CUDA context
         return reply, out
 
+    def ask(self, header: dict, arrays: dict[str, np.ndarray], timeout: float | None = None):
+        """A request whose failure reply is raised as the candidate's CandidateError."""
+        reply, out = self.request(header, arrays, timeout)
+        if not reply.get("ok", False):
+            raise CandidateError(Outcome(reply["outcome"]), reply["message"])
+        return reply, out
+
     def close(self) -> None:
         if self._worker is not None:
             self._worker.kill()
@@ -181,9 +188,7 @@ def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray],
                   scalars: dict[str, int | float], device: str) -> CandidateRun:
     vet(module_path)
     header = {"cmd": "run", "loop": loop.name, "module": str(Path(module_path).resolve()), "scalars": scalars}
-    reply, arrays = shared(device).request(header, inputs)
-    if not reply["ok"]:
-        raise CandidateError(Outcome(reply["outcome"]), reply["message"])
+    reply, arrays = shared(device).ask(header, inputs)
     expected = {spec.name for spec in loop.arrays}
     if set(arrays) != expected:
         raise CandidateError(Outcome.CRASH, f"the worker returned arrays {sorted(arrays)}, expected {sorted(expected)}")
