@@ -7,6 +7,8 @@ only after it passed the checker at the benchmark size.
 """
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from tests.cases import loop_cases
@@ -36,15 +38,8 @@ def bytes_moved(loop, size: Size) -> int:
     try:
         from analysis import footprint_bytes
     except ImportError:
-        return sum(4 * (spec.is_read + spec.is_written) * _count(spec.shape(size)) for spec in loop.arrays)
+        return sum(4 * (spec.is_read + spec.is_written) * math.prod(spec.shape(size)) for spec in loop.arrays)
     return footprint_bytes(loop, size)
-
-
-def _count(shape: tuple[int, ...]) -> int:
-    total = 1
-    for n in shape:
-        total *= n
-    return total
 
 
 @pytest.fixture(scope="session")
