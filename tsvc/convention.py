@@ -33,3 +33,12 @@ def python_signature(loop: Loop) -> str:
     ret = "float | torch.Tensor:  # the loop's scalar result" if loop.returns_result else "None:"
     lines.append(f") -> {ret}")
     return "\n".join(lines)
+
+# The host rule: one statement, used by the prompt, the run-time watch's messages and the README.
+HOST_RULE = (
+    "All arithmetic on the loop's data happens in Triton kernels. The Python wrapper only allocates buffers, "
+    "takes views or snapshot copies (clone) of the loop's arrays, and launches Triton kernels: torch never "
+    "computes on the loop's data, never writes into the loop's arrays (no copy_, fill_ or in-place ops: a "
+    "kernel stores every value), and at most a few single values of a kernel's output are read back with "
+    ".item(); a final combine of partial results (a sum of per-block sums, say) is a Triton kernel too."
+)
