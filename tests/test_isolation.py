@@ -21,7 +21,7 @@ CORPUS = [
     ("pure_torch", "s000", Outcome.CHEAT, "torch computed aten.add"),
     ("never_launched", "s311", Outcome.CHEAT, "no Triton kernel was launched"),
     ("decoy_launch", "s000", Outcome.CHEAT, "torch computed aten.add"),
-    ("copy_not_from_kernel", "s000", Outcome.CHEAT, "not from a Triton kernel's output"),
+    ("copy_not_from_kernel", "s000", Outcome.CHEAT, "torch wrote into a loop array with aten.copy_"),
     ("cached_result", "s311", Outcome.CHEAT, "on a second call, at size 97x17) no Triton kernel was launched"),
     ("hard_coded_size", "s000", Outcome.WRONG_RESULT, "outside array a"),
     ("first_block_only", "s000", Outcome.WRONG_RESULT, "744 of 1000 elements differ"),
@@ -35,7 +35,7 @@ CORPUS = [
     ("dunder_escape", "s000", Outcome.POLICY_VIOLATION, "dunder attribute '__globals__'"),
     ("store_past_end", "s000", Outcome.WRONG_RESULT, "outside array a"),
     ("python_compute_tolist", "s000", Outcome.POLICY_VIOLATION, ".tolist()"),
-    ("python_compute_item", "s000", Outcome.CHEAT, "the loop's data was read into Python"),
+    ("python_compute_item", "s000", Outcome.CHEAT, "the loop's data (or a copy of it) was read into Python"),
     ("wild_store", "s000", Outcome.CRASH, "the worker process died"),
 ]
 # A wild store kills the process in the interpreter; on a GPU it is an illegal address, which
