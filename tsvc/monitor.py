@@ -162,6 +162,7 @@ CRITICAL = (
     "triton.runtime.interpreter.GridExecutor._init_args_hst", "triton.runtime.interpreter.GridExecutor._restore_args_dev",
     "tsvc.monitor.watch", "tsvc.monitor._Watch.__torch_dispatch__", "tsvc.monitor._judge", "tsvc.candidate.watched_call",
     "tsvc.candidate.call_kernel", "tsvc.sandbox.guarded", "tsvc.wire.send", "tsvc.wire.receive", "numpy.save",
+    "threading.Thread.start", "_thread.start_new_thread", "threading._start_new_thread",
 )
 _originals: dict[str, object] = {}
 

@@ -93,7 +93,7 @@ def _triton_cache(module: Module | None) -> Path:
 class Worker:
     """One worker process for one kernel module (or none, for calibration), and its channel."""
 
-    def __init__(self, device: str, module: Module | None = None):
+    def __init__(self, device: str, module: Module | None = None, audit: bool = True):
         self.module_sha = module.sha256 if module is not None else None
         self.workdir = Path(tempfile.mkdtemp(prefix="tsvc-worker-"))
         self.stderr = (self.workdir / "stderr.log").open("w+b")
@@ -102,7 +102,8 @@ class Worker:
         self.proc = subprocess.Popen(
             jail.argv(sys.executable),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            cwd=self.workdir, env={**worker_environment(self.workdir, cache), **jail.environment()},
+            cwd=self.workdir, env={**worker_environment(self.workdir, cache), **jail.environment(),
+                                  **({} if audit else {"TSVC_AUDIT": "off"})},
             start_new_session=True, preexec_fn=_limit_memory if device == "cpu" else None,
         )
         header, _ = self._receive(START_TIMEOUT_S)
@@ -174,8 +175,8 @@ class Worker:
 class Runner:
     """Hands requests to a worker: a fresh one for each kernel module, and whenever the last one is gone."""
 
-    def __init__(self, device: str):
-        self.device = device
+    def __init__(self, device: str, audit: bool = True):
+        self.device, self.audit = device, audit  # audit=False only to test the layers under the audit hook
         self._worker: Worker | None = None
         self.started = 0
 
@@ -184,7 +185,7 @@ class Runner:
         if self._worker is not None and (not self._worker.alive or self._worker.module_sha != sha):
             self.close()
         if self._worker is None:
-            self._worker = Worker(self.device, module)
+            self._worker = Worker(self.device, module, self.audit)
             self.started += 1
         return self._worker
 
