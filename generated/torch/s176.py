@@ -1,0 +1,13 @@
+"""s176: convolution, a[i] += sum_{j < m} b[i+m-j-1] * c[j] for i < m = LEN_1D/2.
+
+Strategy: a 1D convolution: torch.nn.functional.conv1d of b[0:2m-1] with c
+reversed.
+"""
+import torch
+
+
+def s176_triton(LEN_1D, a, b, c):
+    m = LEN_1D // 2
+    signal = b[:2 * m - 1].view(1, 1, -1)
+    taps = c[:m].flip(0).view(1, 1, -1)
+    a[:m] += torch.nn.functional.conv1d(signal, taps).view(-1)
