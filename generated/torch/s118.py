@@ -11,7 +11,7 @@ def s118_triton(LEN_1D, LEN_2D, a, bb):
     i = torch.arange(LEN_2D, device=a.device).unsqueeze(1)
     k = torch.arange(LEN_2D, device=a.device).unsqueeze(0)
     below = k < i
-    taps = torch.where(below, bb[(i - 1 - k).clamp(min=0), i], torch.zeros((), dtype=bb.dtype))
+    taps = torch.where(below, bb[(i - 1 - k).clamp(min=0), i], 0.0)
     system = torch.eye(LEN_2D, dtype=bb.dtype, device=a.device) - taps
     x = torch.linalg.solve_triangular(system, a[:LEN_2D].unsqueeze(1), upper=False, unitriangular=True)
     a[:LEN_2D] = x.squeeze(1)

@@ -11,6 +11,6 @@ def s258_triton(LEN_1D, LEN_2D, a, b, c, d, e, aa):
     index = torch.arange(n, device=a.device)
     last = torch.cummax(torch.where(a[:n] > 0, index, -1), dim=0).values
     dk = d[last.clamp(min=0)]
-    s = torch.where(last >= 0, dk * dk, torch.zeros((), dtype=d.dtype))
+    s = torch.where(last >= 0, dk * dk, 0.0)
     b[:n] = s * c[:n] + d[:n]
     e[:n] = (s + 1.0) * aa[0, :n]
