@@ -15,7 +15,7 @@ import pytest
 import torch
 
 from tests.cases import loop_cases, size_seed_cases
-from tsvc import checker, kernelsets
+from tsvc import checker, kernelsets, policy
 from tsvc.candidate import CandidateRun, load_kernel
 from tsvc.catalog import Loop, get
 from tsvc.sizes import Size
@@ -84,9 +84,12 @@ def test_torch_module_matches_c_loop(loop, size, seed):
 
 @pytest.mark.parametrize("loop", loop_cases())
 def test_torch_module_uses_torch_and_math_only(loop):
+    """The baseline is plain PyTorch, and passes the static policy every kernel module passes."""
     source = _module(loop).read_text()
     assert not foreign_imports(source), f"{loop.name} imports {foreign_imports(source)}"
-    assert ast.get_docstring(ast.parse(source)), f"{loop.name} has no module docstring"
+    assert not policy.findings(source), f"{loop.name}: {policy.findings(source)}"
+    docstring = ast.get_docstring(ast.parse(source)) or ""
+    assert "Strategy: " in docstring, f"{loop.name}: its docstring says no 'Strategy: '"
 
 
 def test_kernelset_declares_torch_implementation():
