@@ -1,6 +1,8 @@
 """The OpenMP build of a C loop: where it is parallel, and that it computes what the one-thread build does."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -64,6 +66,13 @@ def test_shared_scalar_write_is_refused():
     loop = catalog.get("s251")  # `real_t s;` outside the loop, written in every iteration
     omp = openmp.form(loop, [{"id": "L0", "var": "i", "depth": 0, "verdict": "parallel"}])
     assert not omp.parallel and "shared scalar(s) s" in omp.reason
+
+
+def test_loop_sharing_its_line_is_refused():
+    loop = catalog.get("s000")
+    inline = dataclasses.replace(loop, c_text=loop.c_text.replace("{\n    for", "{ int n = 0; for"))
+    omp = openmp.form(inline, analyze(loop).to_dict()["loops"])
+    assert not omp.parallel and "does not begin its line" in omp.reason
 
 
 def test_verdicts_for_other_loops_are_refused():

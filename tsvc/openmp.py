@@ -103,15 +103,19 @@ def form(loop: Loop, verdicts: Sequence[Mapping]) -> OpenMPForm:
     if [v["var"] for v in outer] != [_loop_var(f) for f in fors]:
         return OpenMPForm(loop, (), "the analysed loops do not match the outermost loops of the C text")
     offset = PARSE_PRELUDE.count("\n") + 1  # pycparser lines are 1-based and count the prelude
+    text = loop.c_text.splitlines()
     lines, refused = [], []
     for verdict, node in zip(outer, fors):
         shared = _shared_scalar_writes(node)
+        line = node.coord.line - offset
         if verdict["verdict"] != PARALLEL_VERDICT:
             refused.append(f"loop {verdict['var']} is {verdict['verdict'].replace('_', ' ')}")
         elif shared:
             refused.append(f"loop {verdict['var']} writes the shared scalar(s) {', '.join(shared)}")
+        elif not text[line].lstrip().startswith("for"):  # a pragma needs a line of its own before the loop
+            refused.append(f"loop {verdict['var']} does not begin its line")
         else:
-            lines.append(node.coord.line - offset)
+            lines.append(line)
     if not lines:
         return OpenMPForm(loop, (), "; ".join(refused) or "no loop")
     return OpenMPForm(loop, tuple(lines))
