@@ -202,7 +202,7 @@ _STDLIB = (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"])
 
 
 # Events that libraries do on their own account (lazy imports, class set-up, warnings' frame walk):
-# allowed when torch or numpy code, not the candidate's, makes them.
+# allowed when library code, not the candidate's own, makes them.
 LIBRARY_EVENTS = ("import", "object.__setattr__", "object.__delattr__", "sys._getframe")
 
 
@@ -239,16 +239,37 @@ def _first_relevant_file(depth: int = 2) -> str:
     return ""
 
 
+def _on_whose_behalf(depth: int = 3) -> tuple[str, bool]:
+    """(innermost relevant file, whether Triton or the harness stands between it and candidate code).
+
+    Walking out from the event: the candidate's own frame first means the candidate asked; a trusted
+    frame (Triton compiling, the harness) before any candidate frame means the request is theirs.
+    """
+    frame, innermost = sys._getframe(depth), ""
+    cwd = os.getcwd() + os.sep
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not name.startswith(_STDLIB) and not name.startswith("<"):  # "<...>": generated code, not a file
+            innermost = innermost or name
+            if name.startswith(_trusted()):
+                return innermost, True
+            if name.startswith(cwd):
+                return innermost, False
+        frame = frame.f_back
+    return innermost, True  # no candidate code on the stack
+
+
 def _hook(event: str, args: tuple) -> None:
     if not _Guard.active or _Guard.busy or not event.startswith(DENIED_EVENTS):
         return
     _Guard.busy = True
     try:
-        origin = _first_relevant_file()
-        if origin.startswith(_trusted()):
+        origin, trusted = _on_whose_behalf()
+        cwd = os.getcwd() + os.sep
+        if trusted:
             return
-        if event.startswith(LIBRARY_EVENTS) and origin.startswith(_libraries()):
-            return
+        if event.startswith(LIBRARY_EVENTS) and not origin.startswith(cwd):
+            return  # a library (torch, typing...) doing its own bookkeeping for the candidate's call
         if event == "open" and _reads_source(args):
             return
         if event == "import" and str(args[0]).split(".")[0] in IMPORTABLE:
