@@ -98,7 +98,7 @@ class Worker:
         self.workdir = Path(tempfile.mkdtemp(prefix="tsvc-worker-"))
         self.stderr = (self.workdir / "stderr.log").open("w+b")
         cache = _triton_cache(module)
-        jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache])
+        jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache], sandbox.uid_for(self.module_sha))
         self.proc = subprocess.Popen(
             jail.argv(sys.executable),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,

@@ -78,11 +78,16 @@ class WorkerJail:
         return {_ENV_UID: str(self.uid), _ENV_HIDE: os.pathsep.join(self.hide)}
 
 
-def jail(workdir: Path, hide: list[Path], writable: list[Path]) -> WorkerJail:
-    """Prepares a worker's confinement: a fresh uid owning `workdir` and `writable`, `hide` covered."""
+def uid_for(module_sha256: str | None) -> int:
+    """A uid no account uses: one per module text (its workers share its Triton cache), else a fresh one."""
+    number = int(module_sha256[:8], 16) if module_sha256 else secrets.randbelow(1 << 30)
+    return (1 << 20) + number % (1 << 30)
+
+
+def jail(workdir: Path, hide: list[Path], writable: list[Path], uid: int) -> WorkerJail:
+    """Prepares a worker's confinement: `uid` owning `workdir` and `writable`, `hide` covered."""
     if not confinement().os_level:
         return WorkerJail(workdir, None)
-    uid = (1 << 20) + secrets.randbelow(1 << 30)  # unused by any account, and by any other worker
     for path in (workdir, *writable):
         for root, dirs, files in os.walk(path):
             for name in (root, *(os.path.join(root, n) for n in dirs + files)):
@@ -239,7 +244,7 @@ def _first_relevant_file(depth: int = 2) -> str:
     return ""
 
 
-def _on_whose_behalf(depth: int = 3) -> tuple[str, bool]:
+def _on_whose_behalf(depth: int = 2) -> tuple[str, bool]:
     """(innermost relevant file, whether Triton or the harness stands between it and candidate code).
 
     Walking out from the event: the candidate's own frame first means the candidate asked; a trusted
