@@ -105,7 +105,7 @@ def test_feedback_keeps_the_candidates_frames_and_drops_the_harness():
     cleaned = clean_traceback(tb, kernel)
     assert "candidate.py" not in cleaned and "fn(**tensors" not in cleaned
     assert 'File "kernel.py", line 12, in s421_triton' in cleaned and "IndexError" in cleaned
-    text = feedback(Failure(ErrorClass.RUNTIME, cleaned, "LEN_1D=97, LEN_2D=17"))
+    text = feedback(Failure(ErrorClass.RUNTIME, cleaned, "LEN_1D=97, LEN_2D=17"), S421)
     assert text.startswith("Your kernel raised an error when it ran (at LEN_1D=97, LEN_2D=17).")
     assert text.rstrip().endswith("in one Python code block only.")
 
