@@ -113,6 +113,11 @@ class Generator:
 
     def needs_generation(self, loop: Loop) -> bool:
         """Whether `loop` has no reusable entry in the set (so asking for it sends requests)."""
+        try:
+            if self.store.read(loop.name) is None:
+                return True  # no prompt to build: nothing is cached
+        except CorruptEntryError:
+            return True
         return self._usable(loop, self.prompt(loop))[0] is None
 
     def _ensure(self, loop: Loop) -> Resolution:
