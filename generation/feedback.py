@@ -98,7 +98,7 @@ class Failure:
     def summary(self) -> str:
         """One line for the terminal."""
         line = summary_line(self.error_class.value, self.message)
-        return f"same module as attempt {self.same_as} ({line})" if self.same_as else line
+        return f"{line} (the same module as attempt {self.same_as}, not run again)" if self.same_as else line
 
     def repeated(self, attempt: int) -> "Failure":
         """This failure, as the verdict on a later answer with the same module as `attempt`."""

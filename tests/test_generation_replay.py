@@ -175,7 +175,8 @@ def test_a_repeated_module_is_fed_back_as_such_and_not_run_again(fake_anthropic:
     assert checked == [1, 3]  # attempt 2 repeated attempt 1: not checked again
     second = r.entry.attempts[1]
     assert second.same_as == 1 and second.input_tokens == 1000 and second.cost_usd > 0
-    assert "same module as attempt 1 (wrong result: array a:" in lines[2]
+    assert lines[2].startswith("s000 attempt 2/10: wrong result: array a:")
+    assert lines[2].endswith("(the same module as attempt 1, not run again)")
     fed_back = fake_anthropic.requests[2].turns[2]["content"]
     assert fed_back.startswith("This is the same module as attempt 1, which failed because: your kernel ran "
                                "but computed a wrong result")
