@@ -136,3 +136,9 @@ def test_the_entrys_last_error_is_one_line():
     entry = Entry("s000", "set", {}, "0" * 64, "off", 10, 5, False, "attempts exhausted", "s000.py", "0" * 64, 1,
                   "", "", "run", (attempt,))
     assert entry.last_error == "runtime error: ZeroDivisionError: division by zero"
+
+
+def test_the_readme_states_the_host_rule_word_for_word():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = readme.split("## Generating kernels with an LLM", 1)[1]
+    assert HOST_RULE in " ".join(section.split())
