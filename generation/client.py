@@ -181,7 +181,8 @@ class OpenAICompatibleProvider:
                 wait = _retry_after(exc.headers)
             except (urllib.error.URLError, TimeoutError) as exc:
                 if last:
-                    unreachable = isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, OSError)
+                    reason = getattr(exc, "reason", None)  # refused, no route, no such host: not a slow answer
+                    unreachable = isinstance(reason, OSError) and not isinstance(reason, TimeoutError)
                     kind = ProviderUnreachable if unreachable else ProviderError
                     raise kind(one_line(f"cannot reach {url}: {exc}")) from exc
                 wait = None

@@ -88,8 +88,7 @@ def module_key(code: str) -> str:
         return "\n".join(line.rstrip() for line in code.strip().splitlines())
 
 
-def _unchecked(loop: Loop, completion: Completion, code: str | None, closed: bool,
-               max_tokens: int) -> Failure | None:
+def _unchecked(completion: Completion, code: str | None, closed: bool, max_tokens: int) -> Failure | None:
     """The failure of an answer that gives nothing to run: no block, or a block cut off at max_tokens."""
     if completion.stop_reason == "max_tokens" and (code is None or not closed):
         return Failure(ErrorClass.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
@@ -146,8 +145,7 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
         code = block.code if block else None
         code_file: Path | None = None
         checked = time.monotonic()
-        failure = _unchecked(loop, completion, code, block is not None and block.closed,
-                             provider.settings.max_tokens)
+        failure = _unchecked(completion, code, block is not None and block.closed, provider.settings.max_tokens)
         if failure is None and code is not None:
             code_file = staging.attempt_path(number, ".py")
             code_file.write_text(_header(loop, prompt, provider, number) + code)

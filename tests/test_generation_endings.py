@@ -132,3 +132,27 @@ def test_ctrl_c_during_generation_ends_in_one_line(fake_anthropic: FakeAnthropic
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert err.strip().splitlines()[-1] == "tsvc generate: interrupted while generating s000; nothing of that loop was kept"
     assert not any((folder / ".staging").glob("*")) and not (folder / "s000.json").exists()
+
+
+def test_an_openai_compatible_server_that_is_not_there_is_unreachable(monkeypatch: pytest.MonkeyPatch):
+    from generation.client import OpenAICompatibleProvider, ProviderSettings, ProviderUnreachable, Turn
+
+    monkeypatch.setenv("OPENAI_BASE_URL", f"{UNREACHABLE}/v1")
+    provider = OpenAICompatibleProvider(ProviderSettings(provider="openai", model="local", max_retries=0))
+    with pytest.raises(ProviderUnreachable, match="cannot reach http://127.0.0.1:1/v1/chat/completions"):
+        provider.complete("system", [Turn("user", "hi")], timeout=5)
+
+
+def test_a_server_that_does_not_answer_in_time_is_not_unreachable(monkeypatch: pytest.MonkeyPatch):
+    import socket
+
+    from generation.client import OpenAICompatibleProvider, ProviderError, ProviderSettings, ProviderUnreachable, Turn
+
+    with socket.socket() as silent:  # accepts connections (the backlog does) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{silent.getsockname()[1]}/v1")
+        provider = OpenAICompatibleProvider(ProviderSettings(provider="openai", model="local", max_retries=0))
+        with pytest.raises(ProviderError) as info:
+            provider.complete("system", [Turn("user", "hi")], timeout=0.5)
+    assert not isinstance(info.value, ProviderUnreachable)
