@@ -166,7 +166,7 @@ def _signature(loop: Loop) -> str:
 
 
 def _rules() -> str:
-    rules = [f"{i}. " + rule.replace("\n", "\n   ") for i, rule in enumerate(triton_rules(), 1)]
+    rules = [f"{i}. {rule}" for i, rule in enumerate(triton_rules(), 1)]
     return "\n".join(["## Triton rules", *rules, "", "The canonical shape of a module, for y += alpha * x:",
                       "```python", SKELETON.rstrip(), "```"])
 

@@ -142,3 +142,14 @@ def test_the_readme_states_the_host_rule_word_for_word():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     section = readme.split("## Generating kernels with an LLM", 1)[1]
     assert HOST_RULE in " ".join(section.split())
+
+
+def test_the_policys_own_statement_of_its_rules_replaces_the_import_rule(monkeypatch: pytest.MonkeyPatch):
+    from tsvc import policy
+
+    stated = "Import only torch, triton and math.\nNo open, exec or eval."
+    monkeypatch.setattr(policy, "rules_text", lambda: stated, raising=False)
+    loop = catalog.get("s000")
+    prompt = build_prompt(loop, analysis=False).text
+    assert stated in prompt and prompt_module.IMPORT_RULE not in prompt
+    assert stated in feedback(_failure(loop, *CONVENTION_VERDICTS["policy"]), loop)
