@@ -273,3 +273,9 @@ def test_a_kernel_that_skips_work_when_timed_fails_its_benchmark():
     assert checker.check(loop, HOSTILE / "skips_work_when_timed.py", SIZE, 0, "cuda").passed  # it fools the checker
     with pytest.raises(runner.CandidateError, match="while timed"):
         benchmark.time_kernel(loop, HOSTILE / "skips_work_when_timed.py", SIZE)
+
+
+@pytest.mark.skipif(backend.select().device != "cuda", reason="CUDA streams exist on a GPU only")
+def test_a_launch_on_a_side_stream_is_refused_at_run_time(device):
+    got, message, _ = _outcome(runner.Runner(device), *_run_request("s000", HOSTILE / "side_stream.py"))
+    assert got is Outcome.CHEAT and "another CUDA stream" in message
