@@ -16,14 +16,15 @@ import torch
 
 from tests.cases import loop_cases, size_seed_cases
 from tsvc import checker, kernelsets, policy
-from tsvc.candidate import CandidateRun, load_kernel
+from tsvc.candidate import CandidateRun, Outcome, load_kernel
+from tsvc.convention import Implementation
 from tsvc.catalog import Loop, get
 from tsvc.sizes import Size
 
-# SANDBOX SWITCH: once the run-time watch honours `"implementation": "torch"` in
-# kernelset.json, `judge_twice` becomes `checker.check(loop, path, size, seed)`, so
-# this set runs through the worker, guard regions and watch like every other set.
+# Every case is judged in-process here (our own code, seconds for all 906); a sample of loops goes
+# through the sandboxed checker as the suite runs the set (test_torch_set_runs_in_the_sandbox).
 TORCH_SET = kernelsets.resolve("torch")
+SANDBOXED = ("s000", "s1113", "s115", "s176", "s232", "s3110", "s321", "s341", "s4112", "vsumr")
 ALLOWED_IMPORTS = {"torch", "math", "__future__"}
 
 
@@ -90,6 +91,19 @@ def test_torch_module_uses_torch_and_math_only(loop):
     assert not policy.findings(source), f"{loop.name}: {policy.findings(source)}"
     docstring = ast.get_docstring(ast.parse(source)) or ""
     assert "Strategy: " in docstring, f"{loop.name}: its docstring says no 'Strategy: '"
+
+
+@pytest.mark.parametrize("name", SANDBOXED)
+def test_torch_set_runs_in_the_sandbox(name):
+    loop = get(name)
+    verdict = checker.check(loop, _module(loop), Size(1000, 64), 0, "cpu", Implementation.TORCH)
+    assert verdict.passed, f"{verdict.outcome.value}: {verdict.message}"
+
+
+def test_torch_module_is_no_triton_kernel():
+    """The implementation switch is what lets torch compute: judged as a Triton kernel, it is a cheat."""
+    verdict = checker.check(get("s000"), _module(get("s000")), Size(1000, 64), 0, "cpu")
+    assert verdict.outcome is Outcome.CHEAT and "torch computed aten.add" in verdict.message
 
 
 def test_kernelset_declares_torch_implementation():

@@ -218,10 +218,17 @@ def install() -> None:
 
 
 @contextmanager
-def watch(loop_tensors: list[torch.Tensor]) -> Iterator[CallRecord]:
-    """Records launches and PyTorch operations made inside the block."""
+def watch(loop_tensors: list[torch.Tensor], torch_computes: bool = False) -> Iterator[CallRecord]:
+    """Records launches and PyTorch operations made inside the block.
+
+    `torch_computes`: a PyTorch baseline set (Implementation.TORCH), whose operations are its work;
+    they are then not judged, while everything else (the audit hook, tampering, results) still is.
+    """
     install()
     record = CallRecord()
+    if torch_computes:
+        yield record
+        return
     _state.record, _state.loop_storages = record, frozenset(_storage(t) for t in loop_tensors)
     _state.derived, _state.stream = set(), _current_stream()
     try:

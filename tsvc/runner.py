@@ -28,6 +28,7 @@ import numpy as np
 from tsvc import policy, sandbox, wire
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
+from tsvc.convention import Implementation
 
 CALL_TIMEOUT_S = float(os.environ.get("TSVC_CALL_TIMEOUT", "45"))
 START_TIMEOUT_S = 180.0
@@ -218,7 +219,7 @@ class Runner:
             self._worker = None
 
 
-def vet(module_path: Path) -> None:
+def vet(module_path: Path, implementation: Implementation = Implementation.TRITON) -> None:
     """The static checks, made in this process without importing the module."""
     try:
         source = module_path.read_text()
@@ -248,10 +249,11 @@ def _close_all() -> None:
         runner.close()
 
 
-def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray],
-                  scalars: dict[str, int | float], device: str) -> CandidateRun:
-    vet(module_path)
-    header = {"cmd": "run", "loop": loop.name, "module": str(module_path), "scalars": scalars}
+def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+                  device: str, implementation: Implementation = Implementation.TRITON) -> CandidateRun:
+    vet(module_path, implementation)
+    header = {"cmd": "run", "loop": loop.name, "module": str(module_path), "scalars": scalars,
+              "implementation": implementation.value}
     reply, arrays = shared(device).ask(header, inputs)
     expected = {spec.name for spec in loop.arrays}
     if set(arrays) != expected:

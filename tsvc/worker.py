@@ -19,6 +19,7 @@ from typing import Callable
 import numpy as np
 
 from tsvc import backend, catalog, monitor, sandbox, wire
+from tsvc.convention import Implementation
 from tsvc.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
                             unguarded_arrays, watched_call)
 
@@ -44,11 +45,15 @@ def _kernel(loop: catalog.Loop, header: dict) -> Callable:
     return _Module.fn
 
 
+def _implementation(header: dict) -> Implementation:
+    return Implementation(header.get("implementation", Implementation.TRITON.value))
+
+
 def handle_run(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     loop = catalog.get(header["loop"])
     device = backend.select().device
     fn = _kernel(loop, header)
-    run = call_kernel(loop, fn, arrays, header["scalars"], device)
+    run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
     return {"ok": True, "result": run.result, "returned": run.returned}, run.arrays
 
 
@@ -95,7 +100,7 @@ def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
 
     def call() -> None:
         calls[0] += 1
-        value = watched_call(loop, fn, tensors, header["scalars"])
+        value = watched_call(loop, fn, tensors, header["scalars"], _implementation(header))
         if calls[0] == warmup + checked + 1:
             result[0] = value
 
