@@ -21,6 +21,7 @@ from reporting import results as R
 from tests.project import ROOT, mirror_suite
 from tsvc.cli import main as tsvc
 
+pytest_plugins = ["pytester"]  # for the project's tests only, never in a user's --help
 pytestmark = pytest.mark.timeout(300)
 
 GOOD = ("s000", "s111", "s1119")
