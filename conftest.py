@@ -163,10 +163,10 @@ def skip_summary(reports: list, shown: int = 6) -> list[str]:
     groups: dict[str, tuple[int, list[str]]] = {}
     for report in reports:
         reason = _skip_reason(report)
-        loops = [w for w in re.findall(r"\w+", reason) if w in names]
         key = re.sub(r"\w+", lambda m: "<loop>" if m.group() in names else m.group(), reason)
         count, seen = groups.get(key, (0, []))
-        groups[key] = (count + 1, seen + [n for n in loops if n not in seen])
+        seen += [w for w in dict.fromkeys(re.findall(r"\w+", reason)) if w in names and w not in seen]
+        groups[key] = (count + 1, seen)
     out = []
     for reason, (count, loops) in sorted(groups.items(), key=lambda kv: -kv[1][0]):
         which = ""
