@@ -31,6 +31,7 @@ def _run(pytester, *args):
 
 @pytest.mark.timeout(600)
 def test_xdist_workers_results_land_in_one_json_each_once(pytester):
+    (pytester.path / "sub").mkdir()
     result = _run(pytester, "-n", "2", "--benchmark-json", "sub/out.json")
     result.assert_outcomes(passed=4)
     assert not (pytester.path / "out.json").exists()

@@ -62,9 +62,6 @@ def pytest_configure(config: pytest.Config) -> None:
     if session is None:
         return
     config.stash[_COLLECTED] = []
-    target = config.getoption("benchmark_json", None)
-    if isinstance(target, Path) and not _is_xdist_worker(config):
-        target.parent.mkdir(parents=True, exist_ok=True)  # as a file opened by FileType would need it too
     wanted = not config.getoption("benchmark_disable") or config.getoption("benchmark_enable")
     if _is_xdist_worker(config) and wanted and not session.skip:
         session.disabled = False  # measure here; the controller gathers the results and writes them
