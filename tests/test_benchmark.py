@@ -179,6 +179,8 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     with FileLock(C_TIMING_LOCK):
         rounds, warmup = c_rounds(timer)
         benchmark.pedantic(timer, setup=timer.restore, rounds=rounds, warmup_rounds=warmup)
+    if benchmark.stats is None:
+        return  # --benchmark-disable: the loop ran once, untimed
     _C_TIMES[(loop.name, size)] = list(benchmark.stats.stats.data)
     _fail_on_regression(request, benchmark)
 
