@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from tsvc import backend, catalog, gpus, sandbox
+from tsvc.candidate import Outcome
 from tsvc.catalog import Loop
-from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resolve
+from tsvc.checker import Verdict
+from tsvc.kernelsets import DEFAULT_SET, NEW_PREFIX, KernelSet, UnknownKernelSetError, resolve
 
 pytest_plugins = [
     "generation.plugin",  # the generation stage: its options, and lazy generation
@@ -23,21 +26,33 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--kernels",
         default=DEFAULT_SET,
         metavar="NAME_OR_PATH",
-        help="kernel set: a folder name under generated/ (default: reference) or a path to a folder of <loop>.py modules",
+        help="kernel set: a folder name under generated/ (default: reference), a path to a folder of <loop>.py "
+             f"modules, or {NEW_PREFIX}NAME for a new model set (a name that names a model, such as "
+             "claude-sonnet-4-5-noanalysis, needs no prefix)",
     )
 
 
 @pytest.hookimpl
 def pytest_configure(config: pytest.Config) -> None:
-    for marker, category in catalog.categories().items():
-        config.addinivalue_line("markers", f"{marker}: TSVC category '{category}'")
+    for marker, names in catalog.categories().items():
+        config.addinivalue_line("markers", f"{marker}: TSVC category {' / '.join(map(repr, names))}")
     _pin_xdist_worker_to_a_gpu(config)
     backend.select()  # before any kernel module is imported
     try:
-        # an unknown name is a new model set, which the generation stage fills
-        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"), must_exist=False)
+        # a new name must be marked new, or name a model: a misspelled set is an error, not a
+        # new set that skips every test (or pays to generate one)
+        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"), creatable=_names_a_model)
     except UnknownKernelSetError as exc:
         raise pytest.UsageError(str(exc)) from None
+
+
+def _names_a_model(name: str) -> bool:
+    """Whether a new set's name names a model in the generation stage's table."""
+    try:
+        from generation.options import model_from_set_name
+    except ImportError:
+        return False
+    return model_from_set_name(name) is not None
 
 
 _KERNEL_SET = pytest.StashKey[KernelSet]()
@@ -81,21 +96,42 @@ class KernelProvider:
     def __init__(self, kernel_set: KernelSet, config: pytest.Config | None = None):
         self.kernel_set = kernel_set
         self.config = config
+        self.timed_out: dict[Path, Verdict] = {}
+
+    def __repr__(self) -> str:
+        return f"KernelProvider({self.kernel_set.name!r})"
 
     def path(self, loop: Loop) -> Path:
         """The loop's module; skips the calling test when the set has none.
 
         In a model set a missing loop is generated first (see generation/plugin.py).
+        A module that timed out earlier in this process fails the test at once.
         """
         from generation.plugin import kernel_path
 
         generated = kernel_path(self.config, loop) if self.config is not None else None
-        if generated is not None:
-            return generated
-        path = self.kernel_set.module_path(loop.name)
+        path = generated if generated is not None else self.kernel_set.module_path(loop.name)
         if path is None:
             pytest.skip(f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'")
+        self._fail_if_timed_out(path, loop)
         return path
+
+    def judged(self, path: Path, verdict: Verdict) -> Verdict:
+        """Remembers a timeout; the module's later tests in this process then fail at once."""
+        if verdict.outcome is Outcome.TIMEOUT:
+            self.timed_out.setdefault(path, verdict)
+        return verdict
+
+    def _fail_if_timed_out(self, path: Path, loop: Loop) -> None:
+        """Fails the calling test at once when the module already timed out in this process.
+
+        Per process: under xdist each worker learns it once (a hanging kernel costs
+        one call timeout per worker, not one per test).
+        """
+        earlier = self.timed_out.get(path)
+        if earlier is not None:
+            pytest.fail(f"{earlier.outcome.value}: {earlier.message} (in an earlier test of {loop.name} in this run; "
+                        "its remaining tests are not run)", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -108,3 +144,41 @@ def kernels(pytestconfig: pytest.Config) -> KernelProvider:
 def device() -> str:
     """The torch device kernels run on: "cuda", or "cpu" under Triton's interpreter."""
     return backend.select().device
+
+
+@pytest.hookimpl
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """Skips, one line per reason: a partial kernel set would otherwise print a line per test."""
+    if "s" in getattr(terminalreporter, "reportchars", "") or "a" in getattr(terminalreporter, "reportchars", ""):
+        return  # the user asked for pytest's own list (-rs / -ra)
+    lines = skip_summary(terminalreporter.stats.get("skipped", []))
+    if lines:
+        terminalreporter.write_sep("-", "skipped, by reason (-rs lists each test)")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+def skip_summary(reports: list, shown: int = 6) -> list[str]:
+    """`N tests (M loops: a, b, ...): reason`, with each loop's name in the reason written <loop>."""
+    names = set(catalog.catalog())
+    groups: dict[str, tuple[int, list[str]]] = {}
+    for report in reports:
+        reason = _skip_reason(report)
+        key = re.sub(r"\w+", lambda m: "<loop>" if m.group() in names else m.group(), reason)
+        count, seen = groups.get(key, (0, []))
+        seen += [w for w in dict.fromkeys(re.findall(r"\w+", reason)) if w in names and w not in seen]
+        groups[key] = (count + 1, seen)
+    out = []
+    for reason, (count, loops) in sorted(groups.items(), key=lambda kv: -kv[1][0]):
+        which = ""
+        if loops:
+            listed = ", ".join(loops[:shown]) + (", ..." if len(loops) > shown else "")
+            which = f" ({len(loops)} loop{'s' * (len(loops) != 1)}: {listed})"
+        out.append(f"SKIPPED {count} test{'s' * (count != 1)}{which}: {reason}")
+    return out
+
+
+def _skip_reason(report) -> str:
+    longrepr = report.longrepr
+    text = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return text.removeprefix("Skipped: ")

@@ -20,4 +20,4 @@ def streaming_loops() -> list[str]:
 
 
 if __name__ == "__main__":
-    print(" or ".join(f"[{name}]" for name in streaming_loops()))
+    print(" or ".join(f"[{name}-scale" for name in streaming_loops()))  # ids are [<loop>-scale<N>]

@@ -46,7 +46,7 @@ def cmd_compare(ns: argparse.Namespace) -> int:
     if len(ns.dirs) < 2:
         raise ValueError("compare needs at least two report folders")
     sets = [_load(d) for d in ns.dirs]
-    print(render.compare(sets, ns.out))
+    print(render.compare(sets, ns.out, [str(d) for d in ns.dirs]))
     if ns.out is not None:
         print(f"\nwrote {ns.out / render.COMPARE}")
     return 0

@@ -51,6 +51,13 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
            ["| " + " | ".join(row) + " |" for row in rows]
 
 
+def _pass_rate(s: S.Summary) -> str:
+    """Passed over judged; n/a when no kernel ran at all (every loop skipped is no 0% result)."""
+    if not s.passed and not s.failed:
+        return f"n/a (no kernel was tested; {s.missing} loop(s) without a kernel)" if s.missing else "n/a"
+    return _pct(s.passed, s.judged)
+
+
 def summary_rows(results: dict) -> list[tuple[str, str]]:
     """(figure, value) pairs of the summary table; `tsvc compare` lays several sets' side by side."""
     s = S.summarize(results)
@@ -59,7 +66,7 @@ def summary_rows(results: dict) -> list[tuple[str, str]]:
     attempts = ", ".join(f"{k}: {v}" for k, v in s.pass_by_attempt.items()) or "none"
     return [
         ("loops in the run", str(s.loops)),
-        ("pass rate", _pct(s.passed, s.judged)),
+        ("pass rate", _pass_rate(s)),
         ("failed / no kernel", f"{s.failed} / {s.missing}"),
         ("first-try rate", no_gen or _pct(s.first_try, s.generated)),
         ("passes by attempt", no_gen or attempts),
@@ -214,9 +221,19 @@ def _speed_tables(results: dict) -> list[str]:
     return lines + [""]
 
 
-def compare(sets: list[dict], folder: Path | None = None) -> str:
-    """The sets' tables side by side (markdown); with `folder`, COMPARE.md and plots are written there."""
+def labels(sets: list[dict], sources: list[str] | None = None) -> list[str]:
+    """Column titles: each set's folder and name (`reports/a (reference)`), unique even for one set twice."""
     names = [S.summarize(r).name for r in sets]
+    out = [f"{src} ({name})" for src, name in zip(sources, names)] if sources else names
+    return [f"{t} #{i + 1}" if out.count(t) > 1 else t for i, t in enumerate(out)]
+
+
+def compare(sets: list[dict], folder: Path | None = None, sources: list[str] | None = None) -> str:
+    """The sets' tables side by side (markdown); with `folder`, COMPARE.md and plots are written there.
+
+    `sources` (the folders the sets came from) title the columns beside the sets' names.
+    """
+    names = labels(sets, sources)
     rows = [summary_rows(r) for r in sets]
     lines = ["# TSVC Triton comparison: " + ", ".join(f"`{n}`" for n in names), "", "## Summary", ""]
     lines += _table(["figure", *names], [[fig, *(r[i][1] for r in rows)] for i, (fig, _) in enumerate(rows[0])])
@@ -226,7 +243,7 @@ def compare(sets: list[dict], folder: Path | None = None) -> str:
         cats += [c for c in S.by_category(r) if c not in cats]
     by = [S.by_category(r) for r in sets]
     lines += _table(["category", *names], [[c, *(f"{b[c][0]}/{b[c][1]}" if c in b else "-" for b in by)] for c in cats])
-    lines += ["", *_ablation(sets), *_per_loop(sets)]
+    lines += ["", *_ablation(sets), *_per_loop(sets, names)]
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
         lines += _compare_figures(sets, folder)
@@ -261,8 +278,7 @@ def _ablation(sets: list[dict]) -> list[str]:
     return lines
 
 
-def _per_loop(sets: list[dict]) -> list[str]:
-    names = [S.summarize(r).name for r in sets]
+def _per_loop(sets: list[dict], names: list[str]) -> list[str]:
     loops: list[str] = []
     for r in sets:
         loops += [n for n in r["loops"] if n not in loops]

@@ -9,5 +9,7 @@ from tsvc import checker
 
 @pytest.mark.parametrize("loop,size,seed", size_seed_cases())
 def test_kernel_matches_c_loop(loop, size, seed, kernels, device):
-    verdict = checker.check(loop, kernels.path(loop), size, seed, device)
-    assert verdict.passed, f"{verdict.outcome.value}: {verdict.message}"
+    path = kernels.path(loop)
+    verdict = kernels.judged(path, checker.check(loop, path, size, seed, device))
+    if not verdict.passed:
+        pytest.fail(f"{verdict.outcome.value}: {verdict.message}", pytrace=False)

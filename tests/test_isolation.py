@@ -13,6 +13,8 @@ from tsvc.candidate import Outcome
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 
+pytest_plugins = ["pytester"]
+
 HOSTILE = Path(__file__).parent / "hostile_kernels"
 REFERENCE = Path(__file__).resolve().parents[1] / "generated" / "reference"
 SIZE = Size(1000, 64)

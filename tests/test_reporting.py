@@ -21,6 +21,7 @@ from reporting import results as R
 from tests.project import ROOT, mirror_suite
 from tsvc.cli import main as tsvc
 
+pytest_plugins = ["pytester"]  # for the project's tests only, never in a user's --help
 pytestmark = pytest.mark.timeout(300)
 
 GOOD = ("s000", "s111", "s1119")
@@ -203,7 +204,8 @@ def test_tsvc_compare_lays_sets_side_by_side_with_the_analysis_ablation(report_d
     assert tsvc(["compare", str(report_dir), str(tmp_path / "sonnet"), str(tmp_path / "sonnet-noanalysis"),
                  "--out", str(tmp_path / "cmp")]) == 0
     out = capsys.readouterr().out
-    assert "| figure | mixed | sonnet | sonnet-noanalysis |" in out
+    assert f"| figure | {report_dir} (mixed) | {tmp_path / 'sonnet'} (sonnet) | " \
+           f"{tmp_path / 'sonnet-noanalysis'} (sonnet-noanalysis) |" in out
     assert "| pass rate | 3/4 (75.0%) | 3/4 (75.0%) | 1/4 (25.0%) |" in out
     assert "| first-try rate | not generated | 2/4 (50.0%) | 1/4 (25.0%) |" in out
     assert "pass only with the facts (2): s111, s1119" in out
@@ -211,6 +213,25 @@ def test_tsvc_compare_lays_sets_side_by_side_with_the_analysis_ablation(report_d
     written = (tmp_path / "cmp" / "COMPARE.md").read_text()
     assert "## Analysis ablation" in written and "## Figures" in written
     assert (tmp_path / "cmp" / "plots" / "pass_rate_by_category.png").is_file()
+
+
+def test_compare_titles_each_column_with_its_folder_even_for_one_set_twice(report_dir, tmp_path, capsys):
+    shutil.copytree(report_dir, tmp_path / "again")
+    assert tsvc(["compare", str(report_dir), str(tmp_path / "again")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"# TSVC Triton comparison: `{report_dir} (mixed)`, `{tmp_path / 'again'} (mixed)`"
+    assert tsvc(["compare", str(report_dir), str(report_dir)]) == 0
+    assert f"`{report_dir} (mixed) #1`, `{report_dir} (mixed) #2`" in capsys.readouterr().out
+
+
+def test_a_run_with_every_loop_skipped_has_no_pass_rate(report_dir, tmp_path, capsys):
+    data = R.load(report_dir)
+    for r in data["loops"].values():
+        r.update(status="missing", passed=False, error={"class": "missing", "message": "no kernel", "test": "x"})
+    R.write(data, tmp_path / "empty")
+    assert tsvc(["compare", str(report_dir), str(tmp_path / "empty")]) == 0
+    out = capsys.readouterr().out
+    assert "| pass rate | 3/4 (75.0%) | n/a (no kernel was tested; 4 loop(s) without a kernel) |" in out
 
 
 def test_compare_draws_per_loop_speedups_of_one_set_against_another(report_dir, tmp_path, capsys):

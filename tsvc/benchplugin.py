@@ -12,12 +12,15 @@ and its --benchmark-compare-fail only raises once the session is over. Here:
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+
+from tsvc.sizes import NATIVE, SCALE_RULE, parse_scale
 
 _PROPERTY = "tsvc_benchmark"
 _COLLECTED = pytest.StashKey[list]()
@@ -27,19 +30,22 @@ _CHECKS = pytest.StashKey[list]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("tsvc", "TSVC Triton suite")
-    group.addoption("--tsvc-scale", type=_scale, default=1, metavar="N",
-                    help="benchmark at N times TSVC's data size (len_1d x N, len_2d x sqrt(N)); N a perfect square")
+    group.addoption("--tsvc-scale", type=scale, default=1, metavar="N",
+                    help=f"benchmark at N times TSVC's data size; N is {SCALE_RULE}")
 
 
-def _scale(text: str) -> int:
+def scale(text: str) -> int:
+    """--tsvc-scale's value; argparse prints the message as "argument --tsvc-scale: ..." """
     try:
-        value = int(text)
-    except ValueError:
-        raise pytest.UsageError(f"--tsvc-scale takes a whole number, not {text!r}") from None
-    root = round(value ** 0.5)
-    if value < 1 or root * root != value:
-        raise pytest.UsageError(f"--tsvc-scale must be a perfect square (1, 4, 64, 1024 ...), not {value}")
-    return value
+        return parse_scale(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+@pytest.hookimpl
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    factor = config.getoption("tsvc_scale")
+    return [f"tsvc benchmark scale: {factor} (--tsvc-scale; TSVC's own {NATIVE.label} becomes {NATIVE.scaled(factor).label})"]
 
 
 def _is_xdist_worker(config: pytest.Config) -> bool:
@@ -143,9 +149,23 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         "datetime": datetime.now(timezone.utc).isoformat(),
         "version": _benchmark_version(),
     }
-    path = Path(getattr(target, "name", target))
-    path.write_text(json.dumps(output, indent=4, default=str))
-    bench.logger.info(f"Wrote {len(collected)} benchmarks from the xdist workers to {path}")
+    where = write_json(target, json.dumps(output, indent=4, default=str))
+    bench.logger.info(f"Wrote {len(collected)} benchmarks from the xdist workers to {where}")
+
+
+def write_json(target, text: str) -> str:
+    """Writes the JSON where --benchmark-json points; returns the path written.
+
+    pytest-benchmark up to 5.0 parses the option with argparse.FileType("wb"),
+    so `target` is a file it already opened; later versions pass a Path.
+    """
+    if hasattr(target, "write"):
+        with target:
+            target.write(text.encode())
+        return str(target.name)
+    path = Path(target)
+    path.write_text(text)
+    return str(path)
 
 
 def _benchmark_version() -> str:

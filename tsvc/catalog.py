@@ -19,6 +19,22 @@ from tsvc.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
 LOOPS_DIR = Path(__file__).parent / "loops"
 ROLES = ("read", "write", "readwrite")
 
+# The pytest marker of each TSVC category whose own name makes a poor one: TSVC's
+# typos, apostrophes and sentences, and near-duplicates of another category. Every
+# other category's marker is its name in snake case. The record keeps TSVC's string.
+MARKERS = {
+    "induction varibale recognition": "induction_variable_recognition",  # sic, TSVC
+    "induction variables": "induction_variable_recognition",
+    "induction pointer recognition": "induction_variable_recognition",
+    "loop interchanging": "loop_interchange",
+    "loop distribution is needed to be able to interchange": "loop_distribution",
+    "run-time symbolic resolution": "symbolics",
+    "non-logical if's": "non_logical_ifs",
+    "non-local goto's": "non_local_gotos",
+    "wavefronts, it will make jump in data access": "wavefronts",
+    "no dependence - vectorizable": "vectorizable",
+}
+
 
 class CatalogError(ValueError):
     """A catalogue record is malformed."""
@@ -63,7 +79,11 @@ class ScalarSpec:
         return int(v) if self.ctype == "int" else float(v)
 
 
-@dataclass(frozen=True)
+def marker_of(category: str) -> str:
+    return MARKERS.get(category) or re.sub(r"[^a-z0-9]+", "_", category.lower()).strip("_")
+
+
+@dataclass(frozen=True, repr=False)
 class Loop:
     name: str
     category: str
@@ -80,8 +100,11 @@ class Loop:
 
     @property
     def marker(self) -> str:
-        """The pytest marker of the loop's TSVC category."""
-        return re.sub(r"[^a-z0-9]+", "_", self.category.lower()).strip("_")
+        """The pytest marker of the loop's TSVC category (`pytest -m marker`)."""
+        return marker_of(self.category)
+
+    def __repr__(self) -> str:  # the record's C text makes the dataclass repr pages long
+        return f"Loop({self.name!r})"
 
     @property
     def dims(self) -> str:
@@ -183,6 +206,11 @@ def get(name: str) -> Loop:
     raise UnknownLoopError(f"unknown loop {name!r}{hint}")
 
 
-def categories() -> dict[str, str]:
-    """Marker name -> TSVC category."""
-    return {loop.marker: loop.category for loop in catalog().values()}
+def categories() -> dict[str, list[str]]:
+    """Marker name -> the TSVC categories it selects, in catalogue order."""
+    found: dict[str, list[str]] = {}
+    for loop in catalog().values():
+        names = found.setdefault(loop.marker, [])
+        if loop.category not in names:
+            names.append(loop.category)
+    return found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Callable, Sequence
 
@@ -86,11 +87,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         add_args(sub.add_parser(name, help=help, description=help))
     ns = parser.parse_args(argv)
     try:
-        return _COMMANDS[ns.command][0](ns)
+        code = _COMMANDS[ns.command][0](ns)
+        sys.stdout.flush()
+        return code
     except (catalog.UnknownLoopError, catalog.CatalogError, ValueError) as exc:
         print(f"tsvc: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_went_away()
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _reader_went_away() -> int:
+    """`tsvc list | head`: the reader closed the pipe; stop quietly, as cat does.
+
+    stdout is pointed at /dev/null first, so the interpreter's final flush of
+    the unwritten rest cannot raise again at exit.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, the status a shell reports for a writer killed by the pipe
+
+
+if __name__ == "__main__":  # `python -m tsvc.cli`: the stages register with tsvc.cli, not with __main__
+    from tsvc import cli
+
+    sys.exit(cli.main())

@@ -5,11 +5,15 @@ import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIR = REPO_ROOT / "generated"
 DEFAULT_SET = "reference"
 METADATA_FILE = "kernelset.json"
+# `--kernels new:NAME` asks for a new set under generated/: without it an unknown name is
+# an error (a misspelling must not start a new set, nor pay to generate one).
+NEW_PREFIX = "new:"
 
 
 class UnknownKernelSetError(LookupError):
@@ -40,20 +44,32 @@ def known_sets() -> list[str]:
     return sorted(p.name for p in GENERATED_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def resolve(name_or_path: str, must_exist: bool = True) -> KernelSet:
-    """A folder name under generated/, or a path to any folder of kernel modules.
+def resolve(name_or_path: str, must_exist: bool = True,
+            creatable: Callable[[str], bool] = lambda name: False) -> KernelSet:
+    """A folder name under generated/, `new:NAME` for a new one, or a path to any folder of kernel modules.
 
-    With `must_exist=False` a new name under generated/ is accepted (the
-    generation stage fills it).
+    A name that is not yet a folder is accepted when marked `new:`, when
+    `creatable(name)` says so (a name that names a model), or with
+    `must_exist=False` (callers that decided already).
     """
+    if name_or_path.startswith(NEW_PREFIX):
+        return _new_set(name_or_path[len(NEW_PREFIX):])
     if "/" in name_or_path or name_or_path.startswith((".", "~")):
         folder = Path(name_or_path).expanduser().resolve()
         if not folder.is_dir():
             raise UnknownKernelSetError(f"kernel set folder {name_or_path!r} does not exist")
         return KernelSet(folder.name, folder)
     path = GENERATED_DIR / name_or_path
-    if path.is_dir() or not must_exist:
+    if path.is_dir() or not must_exist or creatable(name_or_path):
         return KernelSet(name_or_path, path)
     near = difflib.get_close_matches(name_or_path, known_sets(), n=3)
-    hint = f"; did you mean {', '.join(near)}?" if near else f"; known sets: {', '.join(known_sets()) or 'none'}"
-    raise UnknownKernelSetError(f"unknown kernel set {name_or_path!r}{hint}")
+    hint = f"did you mean {', '.join(near)}?" if near else f"known sets: {', '.join(known_sets()) or 'none'}"
+    raise UnknownKernelSetError(f"unknown kernel set {name_or_path!r}; {hint} "
+                                f"(a new model set is written {NEW_PREFIX}{name_or_path})")
+
+
+def _new_set(name: str) -> KernelSet:
+    """generated/NAME, made if need be (an existing one is used: xdist workers start after it is made)."""
+    if not name or "/" in name or name.startswith("."):
+        raise UnknownKernelSetError(f"{NEW_PREFIX}{name}: a new set's name is a folder name under generated/")
+    return KernelSet(name, GENERATED_DIR / name)

@@ -7,6 +7,7 @@ semantics, for any size, without `eval`.
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from dataclasses import dataclass
 
@@ -27,10 +28,30 @@ class Size:
 
     def scaled(self, factor: int) -> "Size":
         """`factor` times the elements: LEN_1D * factor, LEN_2D * sqrt(factor)."""
-        root = round(factor ** 0.5)
-        if root * root != factor:
-            raise ValueError(f"scale {factor} is not a perfect square")
+        root = scale_root(factor)
         return Size(self.len_1d * factor, self.len_2d * root)
+
+
+SCALE_RULE = ("a whole number whose square root is whole (1, 4, 16, 64, 256, 1024 ...): "
+              "LEN_1D grows N times and LEN_2D sqrt(N) times, so 1D and 2D arrays both hold N times the data")
+
+
+def scale_root(factor: int) -> int:
+    """sqrt(factor) for a valid scale; ValueError naming the rule otherwise."""
+    root = math.isqrt(factor) if factor >= 1 else 0
+    if factor < 1 or root * root != factor:
+        raise ValueError(f"scale must be {SCALE_RULE}; {factor} is not")
+    return root
+
+
+def parse_scale(text: str) -> int:
+    """The value of --tsvc-scale; ValueError with the rule for anything else."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"scale must be {SCALE_RULE}; {text!r} is not") from None
+    scale_root(value)
+    return value
 
 
 NATIVE = Size(32000, 256)
