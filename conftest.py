@@ -11,6 +11,7 @@ from tsvc import backend, catalog, gpus, sandbox
 from tsvc.candidate import Outcome
 from tsvc.catalog import Loop
 from tsvc.checker import Verdict
+from tsvc.convention import Implementation
 from tsvc.kernelsets import DEFAULT_SET, NEW_PREFIX, KernelSet, UnknownKernelSetError, resolve
 
 pytest_plugins = [
@@ -115,6 +116,10 @@ class KernelProvider:
             pytest.skip(f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'")
         self._fail_if_timed_out(path, loop)
         return path
+
+    @property
+    def implementation(self) -> Implementation:
+        return self.kernel_set.implementation
 
     def judged(self, path: Path, verdict: Verdict) -> Verdict:
         """Remembers a timeout; the module's later tests in this process then fail at once."""

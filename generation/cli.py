@@ -11,7 +11,8 @@ from tsvc.catalog import Loop
 from tsvc.cli import command
 from tsvc.kernelsets import UnknownKernelSetError, resolve
 
-from generation.options import OptionError, RunOptions, add_options, generator_for, is_model_set
+from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
+                                model_from_set_name)
 from generation.prompt import build_prompt
 from generation.session import Generator
 
@@ -38,7 +39,7 @@ def _generate_args(p: argparse.ArgumentParser) -> None:
 @command("generate", "generate (or reuse) the kernels of a model set, outside pytest", _generate_args)
 def cmd_generate(ns: argparse.Namespace) -> int:
     try:
-        kernel_set = resolve(ns.kernels, must_exist=False)
+        kernel_set = resolve(ns.kernels, creatable=lambda name: model_from_set_name(name) is not None)
     except UnknownKernelSetError as exc:
         raise ValueError(str(exc)) from None
     if not is_model_set(kernel_set):

@@ -129,6 +129,8 @@ class Generator:
         if entry is not None:
             return self._resolution(entry, generated=False)
         missing = self.provider.unavailable()
+        if missing and "corrupt" in why:  # a broken cache entry is a fault to repair, not a kernel to skip
+            return Resolution(loop.name, error=f"{loop.name} in '{self.store.name}': {why}, and {missing} to regenerate it")
         if missing:
             what = "no kernel" if why == "none cached" else f"no usable kernel ({why})"
             return Resolution(loop.name, skip=f"{what} for {loop.name} in model set '{self.store.name}', and {missing}")

@@ -124,7 +124,7 @@ def benchmark_size(loop, scale: int, check_configuration: bool = True) -> Size:
 def judged_at_benchmark_size(loop: Loop, path: Path, size: Size, scale: int, kernels, device: str):
     """The checker's verdict at the benchmark size; a skip where the size leaves it no meaning."""
     try:
-        verdict = kernels.judged(path, checker.check(loop, path, size, 0, device))
+        verdict = kernels.judged(path, checker.check(loop, path, size, 0, device, kernels.implementation))
     except checker.ConfigurationError as exc:
         if size in loop.sizes:
             raise  # the record's own size: a harness bug

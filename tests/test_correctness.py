@@ -10,6 +10,6 @@ from tsvc import checker
 @pytest.mark.parametrize("loop,size,seed", size_seed_cases())
 def test_kernel_matches_c_loop(loop, size, seed, kernels, device):
     path = kernels.path(loop)
-    verdict = kernels.judged(path, checker.check(loop, path, size, seed, device))
+    verdict = kernels.judged(path, checker.check(loop, path, size, seed, device, kernels.implementation))
     if not verdict.passed:
         pytest.fail(f"{verdict.outcome.value}: {verdict.message}", pytrace=False)

@@ -102,8 +102,6 @@ def test_the_timeout_memo_is_per_module(tmp_path):
     assert repr(catalog.get("s000")) == "Loop('s000')"
 
 
-@pytest.mark.xfail(strict=True, reason="needs generation/session.py to fail, not skip, a corrupt entry "
-                                       "that cannot be regenerated (see the branch's report)")
 def test_a_corrupt_entry_without_an_api_key_fails_loudly(pytester, tmp_path, monkeypatch):
     folder = _kernels(pytester.path / "claude-sonnet-4-5", s000=REFERENCE / "s000.py")
     (folder / "kernelset.json").write_text('{"name": "claude-sonnet-4-5", "model": "claude-sonnet-4-5", '

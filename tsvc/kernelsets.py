@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from tsvc.convention import Implementation
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIR = REPO_ROOT / "generated"
 DEFAULT_SET = "reference"
@@ -36,6 +38,11 @@ class KernelSet:
 
     def loops(self) -> list[str]:
         return sorted(p.stem for p in self.path.glob("*.py") if not p.name.startswith("_"))
+
+    @property
+    def implementation(self) -> Implementation:
+        """What the set's modules are written in: Triton unless its kernelset.json says otherwise."""
+        return Implementation(self.metadata().get("implementation", Implementation.TRITON.value))
 
 
 def known_sets() -> list[str]:
