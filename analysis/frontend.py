@@ -142,6 +142,7 @@ class Walker(Builder):
     def opaque_region(self, cond: c_ast.Node, body: c_ast.Node, ctx: Ctx) -> None:
         self.emit(cond, "test", ctx, [cond], [])
         self.guard_ids += 1
+        self.guard_texts[self.guard_ids] = text(cond) if cond is not None else "unknown"
         self.forget(body)
         self.statement(body, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
         self.forget(body)
@@ -159,11 +160,15 @@ class Walker(Builder):
             test = self.emit(node.cond, "test", ctx, [node.cond], [])
             test_reads = [a for a in self.accesses[first:] if a.stmt == test.name]
             self.guard_ids += 1
+            then_id = self.guard_ids
+            self.guard_texts[then_id] = text(node.cond)
             start = len(self.statements)
-            self.statement(node.iftrue, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
+            self.statement(node.iftrue, replace(ctx, guards=(*ctx.guards, then_id), may=True))
             branch = self.statements[start:]
             if node.iffalse is not None:
                 self.guard_ids += 1
+                self.guard_texts[self.guard_ids] = f"!({text(node.cond)})"
+                self.branches.append((then_id, self.guard_ids))
                 self.statement(node.iffalse, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
             elif branch:
                 upd = guarded_update(node.cond, test_reads, branch, self.nodes[start:], self.accesses)
@@ -242,6 +247,7 @@ class Walker(Builder):
         if scan.has_unstructured(node.stmt):
             self.caveat(f"goto/continue inside loop {var}: its statements are modelled as guarded")
             self.guard_ids += 1
+            self.guard_texts[self.guard_ids] = "goto/continue: the statement may be skipped"
             body_ctx = replace(body_ctx, may=True, guards=(*body_ctx.guards, self.guard_ids))
         self.env.pop(var, None)
         found = self.find_inductions(node, loop_id, var, lo, step, ctx)
@@ -288,7 +294,7 @@ class Walker(Builder):
                     done += k * w.sign
                     self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
-            out.append(Induction(name, loop_id, step_text, conditional, closed))
+            out.append(Induction(name, loop_id, step_text, conditional, closed, entry))
         self.inductions.extend(out)
         return out
 
@@ -350,7 +356,7 @@ def build(loop: Loop) -> Program:
     w.statement(body, Ctx())
     return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
                    tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),
-                   tuple(w.caveats), tuple(w.updates))
+                   tuple(w.caveats), tuple(w.updates), tuple(sorted(w.guard_texts.items())), tuple(w.branches))
 
 
 def _cparams(loop: Loop):

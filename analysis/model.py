@@ -75,6 +75,7 @@ class Induction:
     step: str
     conditional: bool  # True: a counter bumped under a guard (stream compaction)
     closed_form: str | None  # affine ISL expression of its value, where known
+    entry: str | None = None  # affine ISL expression of its value when the loop starts, where known
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class Program:
     private: tuple[str, ...]  # scalars declared inside a loop body (private per iteration)
     caveats: tuple[str, ...]
     updates: tuple["Update", ...] = ()
+    guards: tuple[tuple[int, str], ...] = ()  # data-dependent guard id -> the C condition it stands for
+    branches: tuple[tuple[int, int], ...] = ()  # (then guard, else guard) of one if statement
     context: str = "[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"
 
     def statement(self, name: str) -> Statement:

@@ -26,7 +26,10 @@ def action_text(a: Action) -> str:
         return f"{d['target']} is a running {d['op']} read inside the loop: compute a prefix {d['op']} (scan)"
     if a.kind == "scalar_expansion":
         if d.get("wraparound"):
-            return f"scalar {d['scalar']} wraps around: use the previous iteration's value (peel the first)"
+            snap = "".join(f"; read {', '.join(refs)} from a copy of {arr} taken before the loop (a later "
+                           f"statement of the previous iteration overwrites it)" for arr, refs in d.get("snapshot", {}).items())
+            return (f"scalar {d['scalar']} wraps around: iteration i uses the value iteration i-1 computed, "
+                    f"so recompute it from i-1's operands (the first iteration uses the value on entry){snap}")
         tail = "; keep the last iteration's value" if d.get("live_out") else ""
         if d.get("live_out") and d.get("conditional"):
             tail = "; after the loop it holds the value of the last iteration that wrote it (last write wins)"
@@ -35,7 +38,13 @@ def action_text(a: Action) -> str:
         form = f" = {d['closed_form']}" if d.get("closed_form") else ""
         return f"{d['var']} is an induction variable (step {d['step']}): use its closed form{form}"
     if a.kind == "stream_compaction":
-        return f"counter {d['counter']} is bumped under a guard: slot = exclusive prefix sum of the guard"
+        if d.get("values"):
+            where = "; ".join(f"{use}: {d['counter']} = {v}" for use, v in d["values"].items())
+            if not d.get("guarded"):
+                return (f"counter {d['counter']} advances by {d['per_iteration']} in every iteration (in either "
+                        f"branch), so it has a closed form: {where}")
+            return f"counter {d['counter']} is bumped under a guard; its value at each use: {where}"
+        return f"counter {d['counter']} is bumped under a guard: {d['method']}"
     if a.kind == "distribute":
         return "distribute the loop into " + " ; ".join("{" + ", ".join(c) + "}" for c in d["order"])
     return f"{a.kind}: {d}"

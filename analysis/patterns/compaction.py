@@ -1,19 +1,45 @@
-"""Pattern 3, stream compaction/expansion: counters bumped under a guard and used as subscripts
--> an exclusive prefix sum of the predicate gives each iteration its slot.
+"""Pattern 3, stream compaction/expansion: counters bumped under a guard and used as subscripts.
 
-Unconditional counters are induction variables: a closed form replaces them.
+The value of the counter at a use in iteration i is
+
+    entry + U*n(i) + sum over guards g of m_g * P_g(i) + (increments before the use in iteration i)
+
+where n(i) counts the earlier iterations, U is what every iteration adds (an increment in both
+branches of one if counts here: s124), m_g what guard g adds, and P_g(i) the exclusive prefix
+sum of g's condition over the earlier iterations. Unconditional counters are induction variables:
+a closed form replaces them.
 """
 from __future__ import annotations
 
+import os
 import re
 
-from analysis.model import Pattern
+import islpy as isl
+
+from analysis.model import Induction, LoopInfo, Pattern, Statement
 from analysis.patterns import Facts
+
+_INC = re.compile(r"\s*(?:\+\+\s*(?P<a>\w+)|(?P<b>\w+)\s*\+\+|(?P<c>\w+)\s*\+=\s*(?P<k>\d+)"
+                  r"|(?P<d>\w+)\s*=\s*(?P<e>\w+)\s*\+\s*(?P<m>\d+))\s*;?\s*")
 
 
 def _is_increment(text: str, var: str) -> bool:
     v = re.escape(var)
     return bool(re.fullmatch(rf"\s*(\+\+{v}|{v}\+\+|{v}\s*\+=.*|{v}\s*=\s*{v}\s*\+.*)\s*;?\s*", text))
+
+
+def amount(text: str, var: str) -> int | None:
+    """The constant a statement adds to `var` (`var++`, `++var`, `var += 2`, `var = var + 2`), else None."""
+    m = _INC.fullmatch(text)
+    if m is None:
+        return None
+    if m["a"] == var or m["b"] == var:
+        return 1
+    if m["c"] == var:
+        return int(m["k"])
+    if m["d"] == var and m["e"] == var:
+        return int(m["m"])
+    return None
 
 
 def injective_writes(facts: Facts, loop: str, var: str, array: str) -> bool:
@@ -34,6 +60,90 @@ def injective_writes(facts: Facts, loop: str, var: str, array: str) -> bool:
     return True
 
 
+def iterations_before(lp: LoopInfo) -> str | None:
+    """n(i): how many iterations of the loop ran before iteration `var` (ISL text), None if unknown."""
+    try:
+        step = int(lp.step)
+    except ValueError:
+        return None
+    if lp.lower == "?" or step == 0:
+        return None
+    if step > 0:
+        return f"floor((({lp.var}) - ({lp.lower}))/{step})"
+    return f"floor((({lp.lower}) - ({lp.var}))/{-step})"
+
+
+def _simplify(expr: str, lp: LoopInfo, params: tuple[str, ...]) -> str | None:
+    try:
+        pw = isl.PwAff(f"[{', '.join(params)}] -> {{ [{lp.var}] -> [({expr})] }}")
+    except isl.Error:
+        return None
+    pieces = pw.get_pieces()
+    if len(pieces) != 1:
+        return None
+    out = str(pieces[0][1])
+    return out[out.index("[(") + 2:out.rindex(")]")] if "[(" in out else out
+
+
+def counter_model(facts: Facts, lp: LoopInfo, ind: Induction) -> dict | None:
+    """The per-iteration increments of a counter in a single loop level: the structured facts from
+    which every use's value follows (None when increments sit in inner loops or nested guards)."""
+    stmts = sorted(facts.program.in_loop(lp.id), key=lambda s: s.position)
+    mentions = [s for s in stmts if re.search(rf"\b{re.escape(ind.var)}\b", s.text)]
+    if any(s.loops[-1] != lp.id for s in mentions) or lp.id != ind.loop:
+        return None
+    base = len(os.path.commonprefix([s.guard for s in stmts]))
+    incs: list[tuple[Statement, int, tuple[int, ...]]] = []
+    for s in mentions:
+        if _is_increment(s.text, ind.var):
+            k = amount(s.text, ind.var)
+            if k is None or len(s.guard) - base > 1:
+                return None
+            incs.append((s, k, s.guard[base:]))
+    per_guard: dict[int, int] = {}
+    every = 0
+    for _, k, g in incs:
+        if g:
+            per_guard[g[0]] = per_guard.get(g[0], 0) + k
+        else:
+            every += k
+    for then_g, else_g in facts.program.branches:
+        if then_g in per_guard and per_guard.get(else_g) == per_guard[then_g]:
+            every += per_guard.pop(then_g)
+            per_guard.pop(else_g)
+    conds = dict(facts.program.guards)
+    return {"incs": incs, "base": base, "every": every,
+            "guarded": [[conds.get(g, "?"), m] for g, m in sorted(per_guard.items())]}
+
+
+def values(facts: Facts, lp: LoopInfo, ind: Induction, model: dict) -> dict[str, str]:
+    """Per access that mentions the counter: the counter's value there, in words and ISL."""
+    n = iterations_before(lp)
+    entry = ind.entry if ind.entry is not None else f"{ind.var}0"
+    out: dict[str, str] = {}
+    for acc in facts.accesses_in(lp.id):
+        if not re.search(rf"\b{re.escape(ind.var)}\b", acc.text):
+            continue
+        st = facts.statements[acc.stmt]
+        mine = st.guard[model["base"]:]
+        before, partial = 0, []
+        exclusive = {(a, b) for a, b in facts.program.branches} | {(b, a) for a, b in facts.program.branches}
+        for inc, k, g in model["incs"]:
+            if inc.position >= st.position or (mine and g and (mine[0], g[0]) in exclusive):
+                continue
+            if mine[:len(g)] == g:
+                before += k
+            else:
+                partial.append(f"{k}*[{dict(facts.program.guards).get(g[0], '?')}]")
+        core = _simplify(f"({entry}) + {model['every']}*({n}) + {before}", lp, facts.program.params) if n else None
+        if core is None:
+            core = f"{entry} + {model['every']}*(iterations before) + {before}"
+        terms = ([core] if core != "0" or not model["guarded"] else []) + [f"{m}*(exclusive prefix sum over {lp.var} of [{c}])" if m != 1 else
+                          f"(exclusive prefix sum over {lp.var} of [{c}])" for c, m in model["guarded"]]
+        out[f"{acc.stmt} {acc.text}"] = " + ".join(terms + partial)
+    return out
+
+
 def detect(facts: Facts) -> list[Pattern]:
     out: list[Pattern] = []
     for ind in facts.program.inductions:
@@ -46,7 +156,16 @@ def detect(facts: Facts) -> list[Pattern]:
             arrays = sorted({a.array for a in facts.accesses_in(lp.id) if a.counter == ind.var})
             ok = [x for x in arrays if injective_writes(facts, lp.id, ind.var, x)]
             ks = tuple(k for k in facts.carried(lp.id) if facts.deps[k].array in ok)
-            out.append(Pattern("stream_compaction", lp.id,
-                               {"counter": ind.var, "step": ind.step, "arrays": arrays,
-                                "method": "exclusive prefix sum of the guard"}, ks, "stream_compaction"))
+            details: dict = {"counter": ind.var, "step": ind.step, "arrays": arrays, "entry": ind.entry}
+            model = counter_model(facts, lp, ind)
+            if model is None:
+                details["method"] = (f"{ind.var} at a use = its value on entry to the loop + the increments "
+                                     "executed before it in execution order (an exclusive prefix sum of the "
+                                     "guard over the iterations, in execution order)")
+            else:
+                details.update({"per_iteration": model["every"], "guarded": model["guarded"],
+                                "values": values(facts, lp, ind, model)})
+                details["method"] = ("exclusive prefix sum of the guard" if model["guarded"]
+                                     else "no guarded increment: a closed form in the iterator")
+            out.append(Pattern("stream_compaction", lp.id, details, ks, "stream_compaction"))
     return out
