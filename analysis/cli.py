@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from analysis import analyze, facts_for_prompt
+from analysis import AnalysisError, analyze, facts_for_prompt
 from tsvc import catalog
 from tsvc.cli import command
 
@@ -19,10 +20,35 @@ def _args(p: argparse.ArgumentParser) -> None:
 def cmd_analyze(ns: argparse.Namespace) -> int:
     if ns.all == bool(ns.name):
         raise ValueError("give a loop name or --all (not both)")
-    loops = list(catalog.catalog().values()) if ns.all else [catalog.get(ns.name)]
-    if ns.json:
-        data = [analyze(loop).to_dict() for loop in loops]
-        print(json.dumps(data if ns.all else data[0], indent=1))
-    else:
-        print("\n\n".join(facts_for_prompt(loop) for loop in loops))
-    return 0
+    if not ns.all:
+        loop = catalog.get(ns.name)
+        print(analyze(loop).to_json(indent=1) if ns.json else facts_for_prompt(loop))
+        return 0
+    data, texts, failed = [], [], []
+    records = _every_record()
+    for name, loop in records:
+        try:
+            if isinstance(loop, Exception):
+                raise loop
+            data.append(analyze(loop).to_dict()) if ns.json else texts.append(facts_for_prompt(loop))
+        except (AnalysisError, catalog.CatalogError) as exc:
+            failed.append(name)
+            print(f"tsvc analyze: {name}: {exc}", file=sys.stderr)
+            data.append({"name": name, "error": str(exc)})
+            texts.append(f"{name}: analysis failed: {exc}")
+    print(json.dumps(data, indent=1) if ns.json else "\n\n".join(texts))
+    if failed:
+        print(f"tsvc analyze: {len(failed)} of {len(records)} loops failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _every_record() -> list[tuple[str, catalog.Loop | Exception]]:
+    """Every record of the catalogue, each loaded on its own: a bad one is reported, not fatal."""
+    out: list[tuple[str, catalog.Loop | Exception]] = []
+    for path in sorted(catalog.LOOPS_DIR.glob("*.toml")):
+        try:
+            out.append((path.stem, catalog.load_record(path)))
+        except (catalog.CatalogError, OSError, ValueError) as exc:
+            out.append((path.stem, catalog.CatalogError(f"bad record: {exc}")))
+    order = {n: k for k, n in enumerate((catalog.LOOPS_DIR / "ORDER").read_text().split())}
+    return sorted(out, key=lambda e: (order.get(e[0], len(order)), e[0]))

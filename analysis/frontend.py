@@ -13,7 +13,7 @@ from pycparser import c_ast
 from analysis import cparse, scan
 from analysis.builder import Builder, Ctx, Frame
 from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condition, call_name, const_int, text
-from analysis.model import Exit, Induction, LoopInfo, Program
+from analysis.model import Exit, FrontendError, Induction, LoopInfo, Opaque, Program
 from analysis.updates import guarded_update
 from tsvc.catalog import Loop
 from tsvc.csource import PARSE_PRELUDE
@@ -56,7 +56,9 @@ class Walker(Builder):
         elif isinstance(node, c_ast.For):
             self.for_loop(node, ctx)
         elif isinstance(node, (c_ast.While, c_ast.DoWhile)):
-            self.caveat(f"while loop: {text(node.cond)} (its body is modelled as guarded)")
+            kind = "while" if isinstance(node, c_ast.While) else "do-while"
+            self.caveat(f"{kind} loop: {text(node.cond)} (its body is modelled as guarded)")
+            self.opaque_loop(kind, node, ctx)
             self.opaque_region(node.cond, node.stmt, ctx)
         elif isinstance(node, c_ast.Switch):
             self.caveat(f"switch on {text(node.cond)} (its cases are modelled as guarded)")
@@ -139,6 +141,12 @@ class Walker(Builder):
             if w.name not in self.active:
                 self.env[w.name] = None
 
+    def opaque_loop(self, kind: str, node: c_ast.Node, ctx: Ctx) -> None:
+        """A loop the model has no iterator for: recorded so that the verdicts say it was not analysed."""
+        line = node.coord.line - _PRELUDE_LINES if node.coord else 0
+        head = f"{kind} ({text(node.cond) if node.cond is not None else ''})"
+        self.opaque.append(Opaque(f"U{len(self.opaque)}", head, len(ctx.frames), line))
+
     def opaque_region(self, cond: c_ast.Node, body: c_ast.Node, ctx: Ctx) -> None:
         self.emit(cond, "test", ctx, [cond], [])
         self.guard_ids += 1
@@ -212,6 +220,7 @@ class Walker(Builder):
             var, lower, bound, step, sign = self.loop_header(node, ctx)
         except ExpressionNotAffineError as exc:
             self.caveat(str(exc))
+            self.opaque_loop("for", node, ctx)
             self.opaque_region(node.cond, node.stmt, ctx)
             return
         cons: list[str] = []
@@ -335,13 +344,22 @@ def _loop_vars(body: c_ast.Node) -> set[str]:
 
 
 def _is_int(decl: c_ast.Decl) -> bool:
-    return isinstance(decl.type, c_ast.TypeDecl) and "int" in decl.type.type.names
+    return isinstance(decl.type, c_ast.TypeDecl) and isinstance(decl.type.type, c_ast.IdentifierType) \
+        and "int" in decl.type.type.names
+
+
+def _reject_aggregates(body: c_ast.Node, name: str) -> None:
+    """Structs and unions have fields the model cannot name: refuse them with a typed error."""
+    for n in _walk(body):
+        if isinstance(n, (c_ast.Struct, c_ast.Union, c_ast.StructRef)):
+            raise FrontendError(f"{name}: a struct or union ({' '.join(text(n).split())[:40]!r}) is not modelled")
 
 
 def build(loop: Loop) -> Program:
     """The polyhedral model of a catalogue loop."""
     cfile = cparse.parse(loop.c_text, loop.name)
     body = cfile.main.body
+    _reject_aggregates(cfile.main, loop.name)
     iterators = _loop_vars(body)
     written = {w.name for w in scan.scalar_writes(body)} | {
         n.name for n in _walk(body) if isinstance(n, c_ast.Decl) and n.init is not None}
@@ -356,7 +374,8 @@ def build(loop: Loop) -> Program:
     w.statement(body, Ctx())
     return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
                    tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),
-                   tuple(w.caveats), tuple(w.updates), tuple(sorted(w.guard_texts.items())), tuple(w.branches))
+                   tuple(w.caveats), tuple(w.updates), tuple(sorted(w.guard_texts.items())), tuple(w.branches),
+                   tuple(w.opaque), tuple(sorted(a.name for a in loop.arrays if a.init == "permutation")))
 
 
 def _cparams(loop: Loop):

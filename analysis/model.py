@@ -10,7 +10,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICTS = ("parallel", "parallel_with_actions", "parallel_after_distribution", "sequential", "early_exit")
+VERDICTS = ("parallel", "parallel_with_actions", "parallel_after_distribution", "sequential", "early_exit",
+            "not_analysed")
 
 
 class AnalysisError(Exception):
@@ -67,6 +68,16 @@ class LoopInfo:
 
 
 @dataclass(frozen=True)
+class Opaque:
+    """A loop with no affine iterator (while, do-while, `for (;;)`): no verdict can be given."""
+
+    id: str  # "U0"
+    head: str  # "while (k < n)"
+    depth: int
+    line: int
+
+
+@dataclass(frozen=True)
 class Induction:
     """A scalar whose only writes in a loop are increments by a loop-invariant amount."""
 
@@ -102,6 +113,8 @@ class Program:
     updates: tuple["Update", ...] = ()
     guards: tuple[tuple[int, str], ...] = ()  # data-dependent guard id -> the C condition it stands for
     branches: tuple[tuple[int, int], ...] = ()  # (then guard, else guard) of one if statement
+    opaque: tuple[Opaque, ...] = ()
+    permutations: tuple[str, ...] = ()  # index arrays the record declares to be permutations
     context: str = "[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"
 
     def statement(self, name: str) -> Statement:

@@ -1,18 +1,30 @@
 """The orchestrator: front end, dependences, the nine pattern modules in order, verdicts."""
 from __future__ import annotations
 
+import islpy as isl
+
 from analysis import dependences, frontend
-from analysis.model import LoopAnalysis
-from analysis.patterns import Facts, compaction, early_exit, overwrite, reductions, reordering, \
+from analysis.model import FrontendError, LoopAnalysis
+from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, reductions, reordering, \
     scalar_expansion, stencil, unrolling, war
 from analysis.verdict import judge
 from tsvc.catalog import Loop
 
-DETECTORS = (war, overwrite, compaction, unrolling, early_exit, reordering, scalar_expansion, reductions, stencil)
+DETECTORS = (war, overwrite, compaction, unrolling, early_exit, reordering, scalar_expansion, reductions, stencil,
+             permutation)
+
+
+def build(loop: Loop):
+    """The front end, with what it trips over on unforeseen C turned into a typed error."""
+    try:
+        return frontend.build(loop)
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError, isl.Error, RecursionError) as exc:
+        raise FrontendError(f"{loop.name}: the front end cannot model this C text "
+                            f"({type(exc).__name__}: {exc})") from exc
 
 
 def run(loop: Loop) -> LoopAnalysis:
-    program = frontend.build(loop)
+    program = build(loop)
     deps, flow = dependences.compute(program)
     facts = Facts(program, deps, flow)
     patterns = [p for module in DETECTORS for p in module.detect(facts)]

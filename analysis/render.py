@@ -10,6 +10,7 @@ _VERDICT = {
     "parallel_after_distribution": "parallel after loop distribution (split the body, run the parts in order)",
     "sequential": "sequential: a carried dependence cycle remains",
     "early_exit": "early exit: the loop may stop before its last iteration",
+    "not_analysed": "not analysed: treat as sequential",
 }
 
 

@@ -5,6 +5,7 @@
   parallel_with_actions         every carried dependence is removed by an action (war_copy, reduction, ...)
   parallel_after_distribution   the rest run forward between statement groups (Allen-Kennedy)
   sequential                    a cycle of carried dependences remains
+  not_analysed                  a while / do-while / `for (;;)` loop: no iterator to reason about
 """
 from __future__ import annotations
 
@@ -44,7 +45,10 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
         unresolved = {k for k in carried if k not in resolved}
         needed = [p for p in mine if p.action and (set(p.resolves) & set(carried) or p.kind in _ALWAYS)]
         actions = [Action(p.action, {"pattern": p.kind, **p.details}) for p in needed]
-        evidence = [f"{_describe(facts, k, lp.id)}: {resolved[k].action}" for k in carried if k in resolved]
+        evidence = [f"{_describe(facts, k, lp.id)}: {resolved[k].action or resolved[k].kind}"
+                    for k in carried if k in resolved]
+        evidence += sorted({p.details["note"] for p in mine if not p.action and "note" in p.details
+                            and set(p.resolves) & set(carried)})
         if not unresolved:
             verdict = "parallel_with_actions" if actions else "parallel"
             if not carried:
@@ -66,4 +70,8 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
                     extra.append(Pattern("reordering", lp.id, {"order": [list(c) for c in dist.components],
                                                                "sequential": list(dist.sequential)}))
         verdicts.append(LoopVerdict(lp.id, lp.var, lp.depth, verdict, tuple(actions), tuple(evidence)))
+    for op in facts.program.opaque:
+        verdicts.append(LoopVerdict(op.id, op.head, op.depth, "not_analysed", (),
+                                    (f"line {op.line}: {op.head} has no affine iterator; its statements are "
+                                     "modelled as guarded",)))
     return verdicts, extra

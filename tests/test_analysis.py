@@ -15,7 +15,7 @@ from analysis.model import VERDICTS
 from tests.cases import loop_cases
 from tsvc import catalog
 
-P, PA, PD, SEQ, EXIT = VERDICTS
+P, PA, PD, SEQ, EXIT, UNANALYSED = VERDICTS
 
 # loop -> {loop var or id: (verdict, action kinds that must be among its actions)}
 GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
@@ -67,12 +67,12 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s422": {"i": (PA, {"war_copy"})},
     "s423": {"i": (PA, {"war_copy"})},
     "s424": {"i": (SEQ, set())},
-    "s4113": {"i": (SEQ, set())},
+    "s4113": {"i": (P, set())},  # ip is a permutation (the record's init): distinct iterations, distinct a[ip[i]]
     "s453": {"i": (PA, {"induction_variable"})},
     "s481": {"i": (EXIT, set())},
     "s482": {"i": (EXIT, set())},
     "vag": {"i": (P, set())},
-    "vas": {"i": (SEQ, set())},
+    "vas": {"i": (P, set())},  # ip is a permutation
     "vif": {"i": (P, set())},
     "vsumr": {"i": (PA, {"reduction"})},
     "vdotr": {"i": (PA, {"reduction"})},
@@ -160,9 +160,11 @@ def test_parametric_distance_is_kept_symbolic():
 
 
 def test_indirect_subscripts_are_caveats_not_parallel():
-    result = analysis.analyze(_loop("vas"))
-    assert result.loop("i").verdict == SEQ
+    result = analysis.analyze(_loop("s4116"))  # aa[j-1][ip[i]]: ip is a permutation, but the j-1 row moves with j
     assert any("ip[i]" in c for c in result.caveats)
+    result = analysis.analyze(_loop("vas"))  # parallel only through the record's permutation fact, stated as evidence
+    assert any("ip[i]" in c for c in result.caveats)
+    assert any("ip is a permutation" in e for e in result.loop("i").evidence)
 
 
 def test_facts_do_not_depend_on_the_concrete_size():

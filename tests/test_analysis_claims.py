@@ -58,3 +58,65 @@ def test_unequal_increments_in_the_two_branches_stay_guarded():
     assert act.details["guarded"] == [[cond, 1], [f"!({cond})", 2]]
     both = f"(exclusive prefix sum over i of [{cond}]) + 2*(exclusive prefix sum over i of [!({cond})])"
     assert act.details["values"] == {"S3 a[j]": both, "S5 a[j]": "1 + " + both}
+
+
+# -- robustness -------------------------------------------------------------------------------
+
+def test_a_struct_is_a_typed_analysis_error():
+    loop = _variant("s000", "    for (", "    struct { real_t x; } p;\n    for (")
+    with pytest.raises(analysis.AnalysisError, match="struct or union"):
+        analysis.analyze(loop)
+
+
+@pytest.mark.parametrize("head, body", [
+    ("int k = 0;\n    while (k < LEN_1D) {", "a[k] = b[k] + 1; k++;"),
+    ("int k = 0;\n    do {", "a[k] = b[k] + 1; k++;"),
+    ("int k = 0;\n    for (;;) {", "if (k >= LEN_1D) break; a[k] = b[k] + 1; k++;"),
+], ids=["while", "do-while", "for-ever"])
+def test_loops_without_an_iterator_are_not_analysed(head, body):
+    loop = _loop("s000")
+    start = loop.c_text.index("    for (")
+    tail = "}\n    }" + (" while (k < LEN_1D);" if "do {" in head else "") + "\n}\n"
+    c_text = loop.c_text[:start] + "    " + head + "\n        " + body + "\n    " + tail[2:]
+    result = analysis.analyze(dataclasses.replace(loop, c_text=c_text))
+    assert [lv.verdict for lv in result.loops] == ["not_analysed"]
+    assert "not analysed: treat as sequential" in analysis.facts_for_prompt(dataclasses.replace(loop, c_text=c_text))
+
+
+def test_analyze_all_reports_a_bad_record_and_goes_on(tmp_path, monkeypatch, capsys):
+    import analysis.cli  # noqa: F401  registers `analyze`
+    from tsvc.cli import main
+
+    good = catalog.LOOPS_DIR / "s000.toml"
+    (tmp_path / "s000.toml").write_text(good.read_text())
+    (tmp_path / "s111.toml").write_text((catalog.LOOPS_DIR / "s111.toml").read_text())
+    (tmp_path / "s1111.toml").write_text("name = [not toml")
+    struct = good.read_text().replace("    for (", "    struct { real_t x; } p;\n    for (", 1)
+    (tmp_path / "s112.toml").write_text(struct.replace('name = "s000"', 'name = "s112"').replace("s000(", "s112("))
+    (tmp_path / "ORDER").write_text("s000 s111 s1111 s112\n")
+    monkeypatch.setattr(catalog, "LOOPS_DIR", tmp_path)
+    assert main(["analyze", "--all"]) == 1
+    out, err = capsys.readouterr()
+    assert "s000: dependence facts" in out and "s111: dependence facts" in out
+    assert "s1111: analysis failed" in out and "s112: analysis failed" in out
+    assert "2 of 4 loops failed: s1111, s112" in err
+
+
+# -- permutations -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["vas", "s491", "s4113"])
+def test_a_scatter_through_a_permutation_is_parallel(name):
+    lv = analysis.analyze(_loop(name)).loop("i")
+    assert lv.verdict == "parallel", "\n".join(lv.evidence)
+    assert any("ip is a permutation" in e for e in lv.evidence)
+
+
+def test_a_scatter_through_an_arbitrary_index_array_is_not():
+    loop = _loop("vas")
+    spec = [dataclasses.replace(a, init="uniform") if a.name == "ip" else a for a in loop.arrays]
+    assert analysis.analyze(dataclasses.replace(loop, arrays=tuple(spec))).loop("i").verdict == "sequential"
+
+
+def test_a_permutation_indexed_by_a_constant_in_the_loop_is_not_injective():
+    loop = _variant("vas", "a[ip[i]] = b[i];", "a[ip[0]] = b[i];")
+    assert analysis.analyze(loop).loop("i").verdict != "parallel"
