@@ -147,7 +147,8 @@ class Builder:
         for name in names:
             dims = self.arrays.get(name, 0)
             rel = f"{self.header()} -> {{ {self.tuple_of(stmt, ctx)} -> {isl_name(name)}[{', '.join(f'o{k}' for k in range(dims))}] }}"
-            self.accesses.append(Access(self.next_tag(write), stmt, name, write, str(isl.Map(rel)), True, False, why))
+            self.accesses.append(Access(self.next_tag(write), stmt, name, write, str(isl.Map(rel)), True, False,
+                                        f"any element of {name} ({why})"))
 
     # -- statements ----------------------------------------------------------
     def emit(self, node: c_ast.Node, kind: str, ctx: Ctx, reads: list[c_ast.Node | None],

@@ -371,6 +371,8 @@ def build(loop: Loop) -> Program:
     arrays = {p.name: len(p.dims) for p in _cparams(loop)}
     w = Walker(loop.name, cfile, ("LEN_1D", "LEN_2D", *int_params), arrays, written - iterators)
     w.iterators, w.is_int, w.closed_after = iterators, is_int, {}
+    for ptr, array in cfile.pointers:
+        w.caveat(f"pointer {ptr} only walks over {array}: *{ptr} is modelled as {array}[{ptr}], {ptr} an integer offset")
     w.statement(body, Ctx())
     return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
                    tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),

@@ -36,8 +36,12 @@ def action_text(a: Action) -> str:
             tail = "; after the loop it holds the value of the last iteration that wrote it (last write wins)"
         return f"scalar {d['scalar']} is private to each iteration (expand it){tail}"
     if a.kind == "induction_variable":
-        form = f" = {d['closed_form']}" if d.get("closed_form") else ""
-        return f"{d['var']} is an induction variable (step {d['step']}): use its closed form{form}"
+        form = f"; on entry to an iteration {d['var']} = {d['closed_form']}" if d.get("closed_form") else (
+            f"; {d['var']} = {d['entry']} before the loop" if d.get("entry") else "")
+        where = "".join(f"; {use.split(' ', 1)[1]} in {use.split(' ', 1)[0]} is {elem}"
+                        for use, elem in d.get("uses", {}).items())
+        return (f"{d['var']} is an induction variable: it advances by {d['step']} per iteration, so replace it "
+                f"by its closed form{form}{where}")
     if a.kind == "stream_compaction":
         if d.get("values"):
             where = "; ".join(f"{use}: {d['counter']} = {v}" for use, v in d["values"].items())

@@ -120,3 +120,43 @@ def test_a_scatter_through_an_arbitrary_index_array_is_not():
 def test_a_permutation_indexed_by_a_constant_in_the_loop_is_not_injective():
     loop = _variant("vas", "a[ip[i]] = b[i];", "a[ip[0]] = b[i];")
     assert analysis.analyze(loop).loop("i").verdict != "parallel"
+
+
+# -- facts that used to mislead ---------------------------------------------------------------------
+
+def test_s126_k_advances_len_2d_per_i_and_one_per_j():
+    result = analysis.analyze(_loop("s126"))
+    (outer,) = _actions(result, "i", "induction_variable")
+    (inner,) = _actions(result, "j", "induction_variable")
+    assert (outer.details["step"], inner.details["step"]) == ("LEN_2D", "1")
+
+
+def test_s127_names_the_two_slots_each_iteration_writes():
+    (act,) = _actions(analysis.analyze(_loop("s127")), "i", "induction_variable")
+    assert act.details["closed_form"] == "-1 + 2i"
+    assert sorted(act.details["uses"].values()) == ["a[1 + 2i]", "a[2i]"]
+    assert "a[j] in S4 is a[1 + 2i]" in analysis.facts_for_prompt(_loop("s127"))
+
+
+def test_s1351_pointers_that_walk_one_array_each_are_offsets():
+    result = analysis.analyze(_loop("s1351"))
+    assert result.loop("i").verdict == "parallel_with_actions"
+    assert {a.details["uses"][next(iter(a.details["uses"]))] for a in result.loop("i").actions} == \
+        {"a[i]", "b[i]", "c[i]"}
+
+
+def test_a_pointer_that_escapes_is_not_rewritten_and_the_evidence_names_the_array():
+    loop = _variant("s1351", "*A = *B + *C;", "*A = *B + *C; foo(A);")
+    result = analysis.analyze(loop)
+    assert result.loop("i").verdict == "sequential"
+    assert any("any element of c (unknown call foo(...))" in e for e in result.loop("i").evidence)
+    assert not any("*A -> " in e and "on c" in e for e in result.loop("i").evidence)
+
+
+def test_no_distance_is_left_unknown():
+    result = analysis.analyze(_loop("s281"))
+    war = next(d for d in result.dependences if d.kind == "WAR" and d.array == "a")
+    assert war.distance == ((0, "-1 + LEN_1D"),)
+    for loop in catalog.catalog().values():
+        for d in analysis.analyze(loop).dependences:
+            assert all(None not in pair for pair in d.distance), f"{loop.name}: {d}"

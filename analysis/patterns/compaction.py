@@ -144,14 +144,67 @@ def values(facts: Facts, lp: LoopInfo, ind: Induction, model: dict) -> dict[str,
     return out
 
 
+def _aff_text(pw: isl.PwAff) -> str | None:
+    pieces = pw.get_pieces()
+    if len(pieces) != 1:
+        return None
+    out = str(pieces[0][1])
+    return out[out.index("[(") + 2:out.rindex(")]")] if "[(" in out else None
+
+
+def per_iteration_step(facts: Facts, lp: LoopInfo, var: str) -> str | None:
+    """How much `var` advances in one iteration of `lp`, counting increments in inner loops by
+    their trip counts (s126: LEN_2D per i); None when that is not a single affine expression."""
+    terms: list[str] = []
+    for st in facts.program.in_loop(lp.id):
+        if not _is_increment(st.text, var):
+            continue
+        k = amount(st.text, var)
+        inner = st.loops[st.loops.index(lp.id) + 1:]
+        if k is None or len(inner) > 1:
+            return None
+        if not inner:
+            terms.append(str(k))
+            continue
+        if facts.program.loop(inner[0]).step not in ("1", "-1"):
+            return None
+        dom = isl.Set(st.domain)
+        dom = dom.move_dims(isl.dim_type.param, dom.dim(isl.dim_type.param), isl.dim_type.set, 0, lp.depth + 1)
+        trips = _aff_text(dom.dim_max(0).sub(dom.dim_min(0)))
+        if trips is None:
+            return None
+        terms.append(f"{k}*(({trips}) + 1)")
+    if not terms:
+        return None
+    names = [*facts.program.params, *(facts.program.loop(x).var for x in [*facts.outer(lp.id), lp.id])]
+    return _aff_text(isl.PwAff(f"[{', '.join(names)}] -> {{ [({' + '.join(terms)})] }}"))
+
+
+def uses(facts: Facts, lp: LoopInfo, var: str) -> dict[str, str]:
+    """Per reference that mentions the variable: the element it touches, from the exact relation."""
+    out: dict[str, str] = {}
+    for acc in facts.accesses_in(lp.id):
+        if acc.affine and re.search(rf"\b{re.escape(var)}\b", acc.text):
+            rel = str(isl.Map(acc.relation))
+            out[f"{acc.stmt} {acc.text}"] = rel[rel.index("->", rel.index("{")) + 2:rel.rindex("}")].strip()
+    return out
+
+
+def induction(facts: Facts, lp: LoopInfo, ind: Induction) -> Pattern:
+    details: dict = {"var": ind.var, "step": per_iteration_step(facts, lp, ind.var) or ind.step,
+                     "closed_form": None, "entry": ind.entry if lp.id == ind.loop else None,
+                     "uses": uses(facts, lp, ind.var)}
+    if ind.closed_form is not None and lp.id == ind.loop:
+        details["closed_form"] = _simplify(ind.closed_form, lp, facts.program.params)
+    return Pattern("induction_variable", lp.id, details, (), "induction_variable")
+
+
 def detect(facts: Facts) -> list[Pattern]:
     out: list[Pattern] = []
     for ind in facts.program.inductions:
         for lp in [facts.program.loop(ind.loop), *facts.descendants(ind.loop)]:
             if not ind.conditional:
-                out.append(Pattern("induction_variable", lp.id,
-                                   {"var": ind.var, "step": ind.step, "closed_form": ind.closed_form},
-                                   (), "induction_variable"))
+                out.append(induction(facts, lp, ind))
                 continue
             arrays = sorted({a.array for a in facts.accesses_in(lp.id) if a.counter == ind.var})
             ok = [x for x in arrays if injective_writes(facts, lp.id, ind.var, x)]
