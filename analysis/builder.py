@@ -59,6 +59,7 @@ class Builder:
     private: dict[str, int] = field(default_factory=dict)  # scalar -> depth it was declared at
     guard_texts: dict[int, str] = field(default_factory=dict)
     branches: list[tuple[int, int]] = field(default_factory=list)
+    exit_sites: list = field(default_factory=list)  # (text, guards, loops) of each break / goto / return
     opaque: list = field(default_factory=list)  # Opaque loops: while, do-while, for without a simple header
     env: dict[str, str | None] = field(default_factory=dict)
     active: dict[str, Induction] = field(default_factory=dict)  # induction vars of the enclosing loops

@@ -31,6 +31,8 @@ class Walker(Builder):
             self.statement(item, ctx)
 
     def statement(self, node: c_ast.Node | None, ctx: Ctx) -> None:
+        if isinstance(node, (c_ast.Break, c_ast.Goto)):
+            self.exit_sites.append((text(node).strip().rstrip(";"), ctx.guards, tuple(f.loop for f in ctx.frames)))
         if node is None or isinstance(node, (c_ast.EmptyStatement, c_ast.Break, c_ast.Continue, c_ast.Goto)):
             return
         if isinstance(node, c_ast.Compound):
@@ -66,6 +68,7 @@ class Walker(Builder):
         elif isinstance(node, (c_ast.Label, c_ast.Case, c_ast.Default)):
             self.block(node.stmts if not isinstance(node, c_ast.Label) else [node.stmt], ctx)
         elif isinstance(node, c_ast.Return):
+            self.exit_sites.append(("return", ctx.guards, tuple(f.loop for f in ctx.frames)))
             if ctx.frames:
                 self.exits.append(Exit("return", tuple(f.loop for f in ctx.frames), text(node)))
             self.emit(node, "return", ctx, [node.expr], [])
@@ -377,7 +380,8 @@ def build(loop: Loop) -> Program:
     return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
                    tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),
                    tuple(w.caveats), tuple(w.updates), tuple(sorted(w.guard_texts.items())), tuple(w.branches),
-                   tuple(w.opaque), tuple(sorted(a.name for a in loop.arrays if a.init == "permutation")))
+                   tuple(w.opaque), tuple(sorted(a.name for a in loop.arrays if a.init == "permutation")),
+                   tuple(w.exit_sites))
 
 
 def _cparams(loop: Loop):

@@ -115,6 +115,7 @@ class Program:
     branches: tuple[tuple[int, int], ...] = ()  # (then guard, else guard) of one if statement
     opaque: tuple[Opaque, ...] = ()
     permutations: tuple[str, ...] = ()  # index arrays the record declares to be permutations
+    exit_sites: tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...] = ()  # (text, guards, loops) of each exit
     context: str = "[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"
 
     def statement(self, name: str) -> Statement:
@@ -196,6 +197,7 @@ class LoopAnalysis:
     patterns: tuple[Pattern, ...]
     caveats: tuple[str, ...]
     program: Program = field(repr=False, compare=False)
+    unverified: tuple[str, ...] = ()  # ids of loops whose parallel claim no executed check covers
 
     def loop(self, key: str) -> LoopVerdict:
         """A loop by id ("L0") or by variable name (the first loop with that variable)."""
@@ -211,6 +213,7 @@ class LoopAnalysis:
             "loops": [
                 {"id": lv.id, "var": lv.var, "depth": lv.depth, "verdict": lv.verdict,
                  "actions": [{"kind": a.kind, **a.details} for a in lv.actions],
+                 "verified": None if not lv.verdict.startswith("parallel") else lv.id not in self.unverified,
                  "evidence": list(lv.evidence)}
                 for lv in self.loops
             ],

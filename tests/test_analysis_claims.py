@@ -160,3 +160,45 @@ def test_no_distance_is_left_unknown():
     for loop in catalog.catalog().values():
         for d in analysis.analyze(loop).dependences:
             assert all(None not in pair for pair in d.distance), f"{loop.name}: {d}"
+
+
+# -- every fact reaches the prompt -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, phrases", [
+    ("s2244", ["the store to a[i + 1] is dead (overwritten before any read) when 0 <= i <= -3 + LEN_1D",
+               "every other store lands"]),
+    ("s222", ["loop i splits into parts run one after another: {S1} sequential; {S0} parallel; {S2} parallel"]),
+    ("s3110", ["on ties the first extreme in execution order (i, then j) wins, as the comparison "
+               "`aa[i][j] > max` is strict"]),
+    ("s332", ["loop i stops at the first i, in iteration order, where a[i] > t (goto L20)",
+              "S3, S4 in the exit's branch", "find the smallest such i (a min-reduction)"]),
+    ("s1161", ["S1: b[i] = a[i] + (d[i] * d[i]) (only when c[i] < ((real_t) 0.))",
+               "S2: a[i] = c[i] + (d[i] * e[i]) (only when !(c[i] < ((real_t) 0.)))"]),
+], ids=["s2244", "s222", "s3110", "s332", "s1161"])
+def test_the_prompt_states_the_fact(name, phrases):
+    text = analysis.facts_for_prompt(_loop(name))
+    for phrase in phrases:
+        assert phrase in text, f"{name}: missing {phrase!r} in\n{text}"
+
+
+def test_a_non_strict_comparison_keeps_the_last_extreme():
+    loop = _variant("s3110", "if (aa[i][j] > max)", "if (aa[i][j] >= max)")
+    assert "on ties the last extreme in execution order (i, then j) wins" in analysis.facts_for_prompt(loop)
+
+
+def test_every_pattern_of_every_loop_is_rendered():
+    """No structured fact stays in the JSON only: each pattern without an action has its sentence."""
+    from analysis.render import pattern_text
+
+    silent = {"war", "overwrite", "stream_compaction", "induction_variable", "scalar_expansion", "reduction",
+              "scan", "permutation"}  # rendered through their actions or the evidence
+    for loop in catalog.catalog().values():
+        result = analysis.analyze(loop)
+        for p in result.patterns:
+            if p.kind == "reordering" and "sequential" not in p.details:
+                continue  # the distribute action of a parallel_after_distribution loop
+            assert p.kind in silent or pattern_text(p, "i"), f"{loop.name}: pattern {p.kind} is not rendered"
+            if p.kind in silent - {"permutation"}:
+                lv = result.loop(p.loop)
+                assert lv.verdict in ("sequential", "early_exit") or p.action is None or \
+                    any(a.kind == p.action for a in lv.actions), f"{loop.name}: {p.kind} has no rendered action"
