@@ -59,6 +59,8 @@ class Builder:
     private: dict[str, int] = field(default_factory=dict)  # scalar -> depth it was declared at
     guard_texts: dict[int, str] = field(default_factory=dict)
     branches: list[tuple[int, int]] = field(default_factory=list)
+    loop_nodes: list = field(default_factory=list)  # the C `for` node of each loop, in id order
+    permutations: tuple[str, ...] = ()
     exit_sites: list = field(default_factory=list)  # (text, guards, loops) of each break / goto / return
     opaque: list = field(default_factory=list)  # Opaque loops: while, do-while, for without a simple header
     env: dict[str, str | None] = field(default_factory=dict)

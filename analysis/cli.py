@@ -14,12 +14,16 @@ def _args(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", nargs="?", help="loop name, e.g. s111")
     p.add_argument("--all", action="store_true", help="every loop in the catalogue")
     p.add_argument("--json", action="store_true", help="machine-readable output (the JSON contract)")
+    p.add_argument("--verify", action="store_true",
+                   help="execute every parallel claim (permuted iterations, gcc -O2) and count the refuted ones")
 
 
 @command("analyze", "static dependence analysis of a loop: verdicts, actions, dependences, caveats", _args)
 def cmd_analyze(ns: argparse.Namespace) -> int:
     if ns.all == bool(ns.name):
         raise ValueError("give a loop name or --all (not both)")
+    if ns.verify:
+        return _verify([catalog.get(ns.name)] if ns.name else list(catalog.catalog().values()))
     if not ns.all:
         loop = catalog.get(ns.name)
         print(analyze(loop).to_json(indent=1) if ns.json else facts_for_prompt(loop))
@@ -52,3 +56,20 @@ def _every_record() -> list[tuple[str, catalog.Loop | Exception]]:
             out.append((path.stem, catalog.CatalogError(f"bad record: {exc}")))
     order = {n: k for k, n in enumerate((catalog.LOOPS_DIR / "ORDER").read_text().split())}
     return sorted(out, key=lambda e: (order.get(e[0], len(order)), e[0]))
+
+
+def _verify(loops: list[catalog.Loop]) -> int:
+    from collections import Counter
+
+    from analysis.verify import verify_loop
+
+    count: Counter[str] = Counter()
+    for loop in loops:
+        for o in verify_loop(loop):
+            count[o.status] += 1
+            detail = f": {o.detail}" if o.detail else ""
+            print(f"{o.loop} {o.level}: {o.verdict} [{', '.join(o.actions)}] {o.status}{detail}")
+    executed = count["confirmed"] + count["refuted"]
+    print(f"{sum(count.values())} parallel claims: {executed} executed ({count['confirmed']} confirmed, "
+          f"{count['refuted']} refuted), {count['unverified']} unverified, {count['error']} did not build")
+    return 1 if count["refuted"] or count["error"] else 0

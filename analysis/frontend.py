@@ -26,6 +26,9 @@ _CMP_DOWN = {">": ">", ">=": ">=", "!=": ">"}
 class Walker(Builder):
     """Walks the C body and fills the Builder."""
 
+    def program(self) -> Program:
+        return _program(self)
+
     def block(self, items: list[c_ast.Node] | None, ctx: Ctx) -> None:
         for item in items or []:
             self.statement(item, ctx)
@@ -245,6 +248,7 @@ class Walker(Builder):
         if step is not None and abs(step) > 1 and lo is not None:
             cons.append(f"({var} - ({lo})) mod {abs(step)} = 0")
         line = node.coord.line - _PRELUDE_LINES if node.coord else 0
+        self.loop_nodes.append(node)
         self.loops.append(LoopInfo(loop_id, var, len(ctx.frames), ctx.frames[-1].loop if ctx.frames else None,
                                    lo or "?", up or "?", str(step) if step is not None else text(node.next),
                                    line, ctx.helper))
@@ -360,6 +364,12 @@ def _reject_aggregates(body: c_ast.Node, name: str) -> None:
 
 def build(loop: Loop) -> Program:
     """The polyhedral model of a catalogue loop."""
+    return walk(loop).program()
+
+
+def walk(loop: Loop) -> "Walker":
+    """The walk over a loop's (rewritten) C text: the model's pieces and the C nodes they came from
+    (`nodes[k]` is statement Sk, `loop_nodes[k]` the `for` of loop Lk); analysis.verify rewrites them."""
     cfile = cparse.parse(loop.c_text, loop.name)
     body = cfile.main.body
     _reject_aggregates(cfile.main, loop.name)
@@ -377,11 +387,15 @@ def build(loop: Loop) -> Program:
     for ptr, array in cfile.pointers:
         w.caveat(f"pointer {ptr} only walks over {array}: *{ptr} is modelled as {array}[{ptr}], {ptr} an integer offset")
     w.statement(body, Ctx())
-    return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
+    w.permutations = tuple(sorted(a.name for a in loop.arrays if a.init == "permutation"))
+    return w
+
+
+def _program(w: "Walker") -> Program:
+    return Program(w.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
                    tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),
                    tuple(w.caveats), tuple(w.updates), tuple(sorted(w.guard_texts.items())), tuple(w.branches),
-                   tuple(w.opaque), tuple(sorted(a.name for a in loop.arrays if a.init == "permutation")),
-                   tuple(w.exit_sites))
+                   tuple(w.opaque), w.permutations, tuple(w.exit_sites))
 
 
 def _cparams(loop: Loop):

@@ -197,7 +197,10 @@ class LoopAnalysis:
     patterns: tuple[Pattern, ...]
     caveats: tuple[str, ...]
     program: Program = field(repr=False, compare=False)
-    unverified: tuple[str, ...] = ()  # ids of loops whose parallel claim no executed check covers
+    unverified: tuple[tuple[str, str], ...] = ()  # (loop id, why) of parallel claims no executed check covers
+
+    def unverified_reason(self, loop_id: str) -> str | None:
+        return dict(self.unverified).get(loop_id)
 
     def loop(self, key: str) -> LoopVerdict:
         """A loop by id ("L0") or by variable name (the first loop with that variable)."""
@@ -213,7 +216,8 @@ class LoopAnalysis:
             "loops": [
                 {"id": lv.id, "var": lv.var, "depth": lv.depth, "verdict": lv.verdict,
                  "actions": [{"kind": a.kind, **a.details} for a in lv.actions],
-                 "verified": None if not lv.verdict.startswith("parallel") else lv.id not in self.unverified,
+                 "verified": None if not lv.verdict.startswith("parallel") else self.unverified_reason(lv.id) is None,
+                 "unverified_because": self.unverified_reason(lv.id),
                  "evidence": list(lv.evidence)}
                 for lv in self.loops
             ],

@@ -1,10 +1,13 @@
 """The orchestrator: front end, dependences, the nine pattern modules in order, verdicts."""
 from __future__ import annotations
 
+import dataclasses
+
 import islpy as isl
 
 from analysis import dependences, frontend
 from analysis.model import FrontendError, LoopAnalysis
+from analysis.rewrite import Claim, Unexecutable
 from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, reductions, reordering, \
     scalar_expansion, stencil, unrolling, war
 from analysis.verdict import judge
@@ -29,5 +32,17 @@ def run(loop: Loop) -> LoopAnalysis:
     facts = Facts(program, deps, flow)
     patterns = [p for module in DETECTORS for p in module.detect(facts)]
     verdicts, extra = judge(facts, patterns)
-    return LoopAnalysis(loop.name, tuple(verdicts), tuple(deps), tuple(patterns + extra),
-                        program.caveats, program)
+    result = LoopAnalysis(loop.name, tuple(verdicts), tuple(deps), tuple(patterns + extra), program.caveats, program)
+    return dataclasses.replace(result, unverified=tuple(unexecuted(loop, result)))
+
+
+def unexecuted(loop: Loop, result: LoopAnalysis) -> list[tuple[str, str]]:
+    """The parallel claims analysis.verify cannot execute, with the reason (the C text is built, not run)."""
+    out = []
+    for lv in result.loops:
+        if lv.verdict.startswith("parallel"):
+            try:
+                Claim(loop, result, lv).c_text()
+            except Unexecutable as exc:
+                out.append((lv.id, str(exc)))
+    return out

@@ -137,7 +137,8 @@ def render(result: LoopAnalysis) -> str:
     names = {lv.id: lv.var for lv in result.loops}
     for lv in result.loops:
         indent = "  " * lv.depth
-        unverified = " (unverified: no executed check covers this claim)" if lv.id in result.unverified else ""
+        why = result.unverified_reason(lv.id)
+        unverified = f" (unverified: no executed check covers this claim, {why})" if why else ""
         lines.append(f"{indent}loop {lv.var} ({lv.id}): {_VERDICT[lv.verdict]}{unverified}")
         for a in lv.actions:
             lines.append(f"{indent}  action: {action_text(a)}")

@@ -152,6 +152,12 @@ def _aff_text(pw: isl.PwAff) -> str | None:
     return out[out.index("[(") + 2:out.rindex(")]")] if "[(" in out else None
 
 
+def _param_amount(text: str, var: str, params: tuple[str, ...]) -> str | None:
+    """`var += p` with p a loop-invariant integer parameter (s122: k += j)."""
+    m = re.fullmatch(rf"\s*{re.escape(var)}\s*\+=\s*(\w+)\s*;?\s*", text)
+    return m[1] if m and m[1] in params else None
+
+
 def per_iteration_step(facts: Facts, lp: LoopInfo, var: str) -> str | None:
     """How much `var` advances in one iteration of `lp`, counting increments in inner loops by
     their trip counts (s126: LEN_2D per i); None when that is not a single affine expression."""
@@ -159,12 +165,12 @@ def per_iteration_step(facts: Facts, lp: LoopInfo, var: str) -> str | None:
     for st in facts.program.in_loop(lp.id):
         if not _is_increment(st.text, var):
             continue
-        k = amount(st.text, var)
+        k = amount(st.text, var) or _param_amount(st.text, var, facts.program.params)
         inner = st.loops[st.loops.index(lp.id) + 1:]
         if k is None or len(inner) > 1:
             return None
         if not inner:
-            terms.append(str(k))
+            terms.append(f"({k})")
             continue
         if facts.program.loop(inner[0]).step not in ("1", "-1"):
             return None
@@ -173,11 +179,16 @@ def per_iteration_step(facts: Facts, lp: LoopInfo, var: str) -> str | None:
         trips = _aff_text(dom.dim_max(0).sub(dom.dim_min(0)))
         if trips is None:
             return None
+        if not isinstance(k, int):
+            return None
         terms.append(f"{k}*(({trips}) + 1)")
     if not terms:
         return None
     names = [*facts.program.params, *(facts.program.loop(x).var for x in [*facts.outer(lp.id), lp.id])]
-    return _aff_text(isl.PwAff(f"[{', '.join(names)}] -> {{ [({' + '.join(terms)})] }}"))
+    try:
+        return _aff_text(isl.PwAff(f"[{', '.join(names)}] -> {{ [({' + '.join(terms)})] }}"))
+    except isl.Error:  # a parametric amount times a parametric trip count: not affine
+        return None
 
 
 def uses(facts: Facts, lp: LoopInfo, var: str) -> dict[str, str]:
@@ -191,7 +202,8 @@ def uses(facts: Facts, lp: LoopInfo, var: str) -> dict[str, str]:
 
 
 def induction(facts: Facts, lp: LoopInfo, ind: Induction) -> Pattern:
-    details: dict = {"var": ind.var, "step": per_iteration_step(facts, lp, ind.var) or ind.step,
+    step = per_iteration_step(facts, lp, ind.var)
+    details: dict = {"var": ind.var, "step": step or ind.step, "per_iteration": step,
                      "closed_form": None, "entry": ind.entry if lp.id == ind.loop else None,
                      "uses": uses(facts, lp, ind.var)}
     if ind.closed_form is not None and lp.id == ind.loop:

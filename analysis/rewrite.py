@@ -1,0 +1,333 @@
+"""C text that executes one claim of the analysis: the loop rewritten as the claim's actions say
+(snapshots, private scalars, closed forms of counters, dead stores skipped, distribution), its
+iterations run in a permuted order. analysis.verify compiles it and compares it with the loop.
+
+The permutation is chosen at run time by the global `tsvc_perm_` (0, 1: two xorshift shuffles,
+2: reversed order), so one build serves every permutation.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import islpy as isl
+from pycparser import c_ast, c_generator
+
+from analysis import frontend
+from analysis.cexpr import text
+from analysis.cparse import _replace
+from analysis.model import Action, AnalysisError, LoopAnalysis, LoopVerdict
+from tsvc.catalog import Loop
+
+HEADER = """int tsvc_perm_ = 0;
+#define floord(n, d) (((n) < 0) ? -((-(n) + (d) - 1) / (d)) : (n) / (d))
+static void tsvc_permute_(int *v, int n, unsigned seed)
+{
+    if (tsvc_perm_ == 2) {
+        for (int k = 0; k < n / 2; k++) { int t = v[k]; v[k] = v[n - 1 - k]; v[n - 1 - k] = t; }
+        return;
+    }
+    unsigned s = (seed + 7919u * (unsigned) tsvc_perm_) | 1u;
+    for (int k = n - 1; k > 0; k--) {
+        s ^= s << 13; s ^= s >> 17; s ^= s << 5;
+        int j = (int) (s % (unsigned) (k + 1));
+        int t = v[k]; v[k] = v[j]; v[j] = t;
+    }
+}
+"""
+_GEN = c_generator.CGenerator()
+_HOLE = "tsvc_claim_loop_"
+
+
+class Unexecutable(AnalysisError):
+    """The claim cannot be turned into C (the reason is the message)."""
+
+
+@dataclass
+class Plan:
+    """Pieces of C around the permuted loop, filled in by the actions."""
+
+    preamble: list[str] = field(default_factory=list)  # before the loop, after the iterations are listed
+    prefix: list[str] = field(default_factory=list)  # at the start of every iteration
+    suffix: list[str] = field(default_factory=list)  # at the end of every iteration
+    post: list[str] = field(default_factory=list)  # after the loop
+
+
+def _isl_to_c(expr: str, names: list[str]) -> str:
+    try:
+        pw = isl.PwAff(f"[{', '.join(names)}] -> {{ [({expr})] }}")
+    except isl.Error as exc:
+        raise Unexecutable(f"not an affine expression: {expr}") from exc
+    build = isl.AstBuild.from_context(isl.Set(f"[{', '.join(names)}] -> {{ : }}"))
+    return build.expr_from_pw_aff(pw).to_C_str()
+
+
+def _set_to_c(isl_set: str) -> str:
+    s = isl.Set(isl_set)
+    s = s.gist_params(isl.Set(f"[LEN_1D, LEN_2D] -> {{ : LEN_1D >= 8 and LEN_2D >= 8 }}"))
+    n = s.dim(isl.dim_type.set)
+    s = s.move_dims(isl.dim_type.param, s.dim(isl.dim_type.param), isl.dim_type.set, 0, n).params()
+    names = [s.get_dim_name(isl.dim_type.param, k) for k in range(s.dim(isl.dim_type.param))]
+    build = isl.AstBuild.from_context(isl.Set(f"[{', '.join(names)}] -> {{ : }}"))
+    return build.expr_from_set(s).to_C_str()
+
+
+def _walk(node: c_ast.Node):
+    yield node
+    for _, child in node.children():
+        yield from _walk(child)
+
+
+def _parent(root: c_ast.Node, target: c_ast.Node) -> tuple[c_ast.Node, str]:
+    for n in _walk(root):
+        for slot, child in n.children():
+            if child is target:
+                return n, slot
+    raise Unexecutable("a statement of the model is not in the C text")
+
+
+def _decl_type(root: c_ast.Node, name: str) -> str:
+    for n in _walk(root):
+        if isinstance(n, c_ast.Decl) and n.name == name and isinstance(n.type, c_ast.TypeDecl) \
+                and isinstance(n.type.type, c_ast.IdentifierType):
+            return " ".join(n.type.type.names)
+    raise Unexecutable(f"no declaration of scalar {name}")
+
+
+def _rename(root: c_ast.Node, old: str, new: str) -> None:
+    for n in _walk(root):
+        if isinstance(n, c_ast.ID) and n.name == old:
+            n.name = new
+        elif isinstance(n, c_ast.Decl) and n.name == old:
+            raise Unexecutable(f"{old} is declared inside the loop: already private")
+
+
+class Claim:
+    """One loop level's claim, turned into C."""
+
+    def __init__(self, loop: Loop, result: LoopAnalysis, lv: LoopVerdict):
+        self.loop, self.result, self.lv = loop, result, lv
+        self.walker = frontend.walk(loop)
+        self.main = self.walker.cfile.main
+        index = [lp.id for lp in result.program.loops].index(lv.id)
+        self.node: c_ast.For = self.walker.loop_nodes[index]
+        self.info = result.program.loops[index]
+        self.plan = Plan()
+        self.tol = False  # compare with a rounding tolerance (reductions reorder additions)
+
+    # -- the actions ----------------------------------------------------------------------
+    def apply(self, action: Action) -> None:
+        handler = getattr(self, f"_{action.kind}", None)
+        if handler is None:
+            raise Unexecutable(f"no executable form for action {action.kind}")
+        handler(action.details)
+
+    def _war_copy(self, d: dict) -> None:
+        self._snapshot(d["array"], set(d["reads"]))
+
+    def _snapshot(self, array: str, reads: set[str]) -> str:
+        spec = self.loop.array(array)
+        snap = f"{array}_snap_"
+        n = " * ".join(f"({x})" for x in spec.dims)
+        ctype = "real_t" if spec.ctype == "real_t" else "int"
+        ptr = f"(*{snap})[{spec.dims[1]}]" if len(spec.dims) == 2 else f"*{snap}"
+        self.plan.preamble.append(f"{ctype} {ptr} = malloc(sizeof({ctype}) * {n});"
+                                  f" for (long q_ = 0; q_ < {n}; q_++) (({ctype} *) {snap})[q_] = (({ctype} *) {array})[q_];")
+        self.plan.post.append(f"free({snap});")
+        lvalues = {id(n.lvalue) for n in _walk(self.node) if isinstance(n, c_ast.Assignment)}
+        for n in _walk(self.node.stmt):
+            if isinstance(n, c_ast.ArrayRef) and id(n) not in lvalues and text(n) in reads:
+                base = n
+                while isinstance(base.name, c_ast.ArrayRef):
+                    base = base.name
+                base.name = c_ast.ID(snap)
+        return snap
+
+    def _reduction(self, d: dict) -> None:
+        self.tol = True  # the permuted order is the claim; only rounding may differ
+
+    def _scan(self, d: dict) -> None:
+        raise Unexecutable("a scan is not executed by reordering")
+
+    def _induction_variable(self, d: dict) -> None:
+        if d.get("per_iteration") is None:
+            raise Unexecutable(f"no per-iteration step of {d['var']}")
+        step = _isl_to_c(d["per_iteration"], self._names())
+        var = d["var"]
+        self.plan.preamble.append(f"long {var}_entry_ = {var};")
+        self.plan.prefix.append(f"{var} = {var}_entry_ + ({step}) * (long) idx_;")
+        self.plan.post.append(f"{var} = {var}_entry_ + ({step}) * (long) n_;")
+
+    def _stream_compaction(self, d: dict) -> None:
+        if "per_iteration" not in d:
+            raise Unexecutable(f"no per-iteration model of counter {d['counter']}")
+        var, terms, final = d["counter"], [], []
+        self.plan.preamble.append(f"long {var}_entry_ = {var};")
+        for k, (cond, m) in enumerate(d["guarded"]):
+            p = f"{var}_P{k}_"
+            self.plan.preamble.append(
+                f"long *{p} = malloc(sizeof(long) * (n_ + 1)); {p}[0] = 0;"
+                f" for (int q_ = 0; q_ < n_; q_++) {{ int {self.info.var} = it_[q_]; {p}[q_ + 1] = {p}[q_] + (({cond}) ? 1 : 0); }}")
+            self.plan.post.append(f"free({p});")
+            terms.append(f" + {m} * {p}[idx_]")
+            final.append(f" + {m} * {p}[n_]")
+        self.plan.prefix.append(f"{var} = {var}_entry_ + {d['per_iteration']} * (long) idx_{''.join(terms)};")
+        self.plan.post.insert(0, f"{var} = {var}_entry_ + {d['per_iteration']} * (long) n_{''.join(final)};")
+
+    def _scalar_expansion(self, d: dict) -> None:
+        x = d["scalar"]
+        ctype = _decl_type(self.main, x)
+        priv = f"{x}_p_"
+        _rename(self.node.stmt, x, priv)
+        self._flag_writes(priv)
+        if d.get("wraparound"):
+            self.plan.preamble.append(f"{ctype} {x}_entry_ = {x};")
+            init = f"(idx_ == 0) ? {x}_entry_ : ({self._previous(x, d.get('snapshot') or {})})"
+        else:
+            init = x
+        self.plan.prefix.append(f"{ctype} {priv} = {init}; int {priv}w_ = 0;")
+        self.plan.preamble.append(f"int {x}_last_ = -1;")
+        self.plan.suffix.append(f"if ({priv}w_ && idx_ > {x}_last_) {{ {x}_last_ = idx_; {x} = {priv}; }}")
+
+    def _previous(self, x: str, snapshot: dict) -> str:
+        """x's defining expression evaluated for the previous iteration, arrays from their snapshots."""
+        defs = [n for st, n in zip(self.result.program.statements, self.walker.nodes)
+                if st.loops and st.loops[-1] == self.info.id and isinstance(n, c_ast.Assignment)
+                and isinstance(n.lvalue, c_ast.ID) and n.lvalue.name == f"{x}_p_" and n.op == "="]
+        if len(defs) != 1:
+            raise Unexecutable(f"wrap-around {x} has not exactly one defining assignment")
+        rv = copy.deepcopy(defs[0].rvalue)
+        written = set(self.result.program.scalars)
+        written |= {f"{w}_p_" for w in written}  # scalars already made private by an earlier action
+        for n in _walk(rv):
+            if isinstance(n, c_ast.ID) and n.name in written and n.name != self.info.var:
+                raise Unexecutable(f"wrap-around {x} is defined from scalar {n.name}, itself written in the loop")
+        snaps = {a: self._snapshot_name(a) for a in snapshot}
+        for n in _walk(rv):
+            if isinstance(n, c_ast.ID) and n.name == self.info.var:
+                n.name = "it_[idx_ - 1]"
+            elif isinstance(n, c_ast.ID) and n.name in snaps:
+                n.name = snaps[n.name]
+        return _GEN.visit(rv)
+
+    def _snapshot_name(self, array: str) -> str:
+        return self._snapshot(array, set())
+
+    def _flag_writes(self, priv: str) -> None:
+        """Every assignment to the private copy also raises its flag: the last writer in sequential
+        order is the one whose value the loop leaves behind."""
+        for n in list(_walk(self.node.stmt)):
+            for slot, child in n.children():
+                if not (isinstance(child, (c_ast.Assignment, c_ast.UnaryOp)) and
+                        isinstance(getattr(child, "lvalue", getattr(child, "expr", None)), c_ast.ID) and
+                        getattr(child, "lvalue", getattr(child, "expr", None)).name == priv):
+                    continue
+                if isinstance(child, c_ast.UnaryOp) and child.op not in ("++", "--", "p++", "p--"):
+                    continue
+                if not isinstance(n, (c_ast.Compound, c_ast.If)) or (isinstance(n, c_ast.If) and slot == "cond"):
+                    raise Unexecutable(f"{priv[:-3]} is assigned inside an expression")
+                flag = c_ast.Assignment("=", c_ast.ID(f"{priv}w_"), c_ast.Constant("int", "1"))
+                _replace(n, slot, c_ast.Compound([child, flag]))
+
+    def _last_write_wins(self, d: dict) -> None:
+        for isl_set in d["dead_stores"].values():
+            stmt = isl_set[isl_set.index("{") + 1:].split("[", 1)[0].strip()
+            node = self.walker.nodes[int(stmt[1:])]
+            parent, slot = _parent(self.main, node)
+            _replace(parent, slot, c_ast.If(c_ast.ID(f"!({_set_to_c(isl_set)})"), node, None))
+
+    def _distribute(self, d: dict) -> None:
+        self.order = d["order"]
+
+    def _names(self) -> list[str]:
+        outer = [self.result.program.loop(x).var for x in _outer(self.result, self.info.id)]
+        return [*self.result.program.params, *outer, self.info.var]
+
+    # -- the C text -------------------------------------------------------------------------
+    def c_text(self) -> str:
+        self.order = None
+        for a in self.lv.actions:
+            self.apply(a)
+        parent, slot = _parent(self.main, self.node)
+        if self.order is None:
+            code = self._permuted(self.node)
+        else:
+            code = self._distributed(self.order)
+        _replace(parent, slot, c_ast.ID(_HOLE))
+        exts = self.walker.cfile.ast.ext[1:]
+        out = "".join(_GEN.visit(e) + ("\n" if isinstance(e, c_ast.FuncDef) else ";\n") for e in exts)
+        return HEADER + out.replace(_HOLE + ";", code, 1)
+
+    def _distributed(self, order: list[list[str]]) -> str:
+        stmts = self.result.program.statements
+        movable = {st.name: n for st, n in zip(stmts, self.walker.nodes)
+                   if self.info.id in st.loops and st.kind in ("assign", "call") and not isinstance(n, c_ast.Decl)}
+        if any(a.kind in ("scalar_expansion", "induction_variable", "stream_compaction") for a in self.lv.actions):
+            raise Unexecutable("distribution together with per-iteration scalars is not executed")
+        parts = ["\n".join(self.plan.preamble)]
+        for comp in order:
+            gone = [(n, *_parent(self.node, n)) for name, n in movable.items() if name not in comp]
+            for n, parent, slot in gone:
+                _replace(parent, slot, c_ast.EmptyStatement())
+            parts.append(self._permuted(copy.deepcopy(self.node), first=False, last=False))
+            for n, parent, slot in gone:
+                _replace(parent, slot, n)
+        return "{\n" + "\n".join([*parts, *self.plan.post]) + "}\n"
+
+    def _permuted(self, node: c_ast.For, first: bool = True, last: bool = True) -> str:
+        init = node.init
+        if isinstance(init, c_ast.DeclList) and len(init.decls) == 1:
+            var, declared = init.decls[0].name, True
+        elif isinstance(init, c_ast.Assignment) and isinstance(init.lvalue, c_ast.ID):
+            var, declared = init.lvalue.name, False
+        else:
+            raise Unexecutable("the loop has no simple iterator")
+        head = f"{_GEN.visit(node.init)}; {_GEN.visit(node.cond)}; {_GEN.visit(node.next)}"
+        body = _GEN.visit(node.stmt) if isinstance(node.stmt, c_ast.Compound) else "{ " + _GEN.visit(node.stmt) + "; }"
+        line = self.info.line
+        pre = "\n".join(self.plan.preamble) if first else ""
+        post = "\n".join(self.plan.post) if last else ""
+        return (
+            f"{{ int n_ = 0;\n  for ({head}) n_++;\n"
+            f"  int *it_ = (int *) malloc(sizeof(int) * (n_ + 1)), *ord_ = (int *) malloc(sizeof(int) * (n_ + 1));\n"
+            f"  n_ = 0;\n  for ({head}) it_[n_++] = {var};\n"
+            f"  for (int q_ = 0; q_ < n_; q_++) ord_[q_] = q_;\n"
+            f"  tsvc_permute_(ord_, n_, 12345u + {line}u);\n"
+            f"  {pre}\n"
+            f"  for (int k_ = 0; k_ < n_; k_++) {{\n"
+            f"    int idx_ = ord_[k_];\n"
+            f"    {'int ' if declared else ''}{var} = it_[idx_];\n"
+            f"    {' '.join(self.plan.prefix)}\n"
+            f"    do {body} while (0);\n"
+            f"    {' '.join(self.plan.suffix)}\n"
+            f"  }}\n"
+            f"  {post}\n"
+            f"  free(it_); free(ord_);\n"
+            + ("" if declared else f"  for ({head});\n")
+            + "}\n"
+        )
+
+
+def _outer(result: LoopAnalysis, loop_id: str) -> list[str]:
+    chain, lp = [], result.program.loop(loop_id)
+    while lp.parent is not None:
+        chain.append(lp.parent)
+        lp = result.program.loop(lp.parent)
+    return list(reversed(chain))
+
+
+def claim_c_text(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> str:
+    """The loop function with loop level `lv` rewritten by its actions and permuted; raises Unexecutable."""
+    if not lv.verdict.startswith("parallel"):
+        raise Unexecutable(f"{lv.verdict} is not a parallel claim")
+    return Claim(loop, result, lv).c_text()
+
+
+def unexecutable(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> str | None:
+    """Why the claim cannot be executed, or None (builds the C text, compiles nothing)."""
+    try:
+        claim_c_text(loop, result, lv)
+    except Unexecutable as exc:
+        return str(exc)
+    return None
+

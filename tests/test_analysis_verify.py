@@ -1,0 +1,108 @@
+"""Every parallel claim of the analysis, executed: the loop rewritten as the claim's actions say,
+its iterations permuted (two shuffles and the reverse), gcc -O2, two sizes, two seeds, against the
+loop as written (analysis.verify). No claim may be refuted; the claims that cannot be executed
+are listed here and marked unverified in the JSON and the prompt. A wrong claim must be refuted:
+the hostile cases below break one action of a right claim each."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import analysis
+from analysis.model import Action
+from analysis.verify import check, verify_loop
+from tests.cases import loop_cases
+from tsvc import catalog
+
+# loop level -> why its claim is not executed (also in the prompt, as "unverified: ...")
+UNVERIFIED = {
+    "s1119 L0": "a scan is not executed by reordering",
+    "s122 L0": "no per-iteration step of k",
+    "s126 L1": "a scan is not executed by reordering",
+    "s221 L0": "a scan is not executed by reordering",
+    "s231 L1": "a scan is not executed by reordering",
+    "s233 L0": "a scan is not executed by reordering",
+    "s233 L1": "a scan is not executed by reordering",
+    "s2233 L0": "a scan is not executed by reordering",
+    "s2233 L1": "a scan is not executed by reordering",
+    "s235 L1": "a scan is not executed by reordering",
+    "s242 L0": "a scan is not executed by reordering",
+    "s252 L0": "wrap-around t is defined from scalar s, itself written in the loop",
+    "s255 L0": "wrap-around y is defined from scalar x_p_, itself written in the loop",
+    "s275 L1": "a scan is not executed by reordering",
+    "s292 L0": "wrap-around im2 is defined from scalar im1_p_, itself written in the loop",
+    "s3112 L0": "a scan is not executed by reordering",
+    "s343 L0": "no per-iteration model of counter k",
+    "s343 L1": "no per-iteration model of counter k",
+    "s453 L0": "no per-iteration step of s",
+}
+
+
+@pytest.mark.parametrize("loop", loop_cases())
+def test_every_parallel_claim_survives_execution(loop):
+    outcomes = verify_loop(loop)
+    if not outcomes:
+        pytest.skip("no loop level is called parallel")
+    for o in outcomes:
+        key = f"{o.loop} {o.level.split()[0]}"
+        assert o.status in ("confirmed", "unverified"), f"{key} ({o.verdict}, {o.actions}): {o.status}: {o.detail}"
+        if o.status == "unverified":
+            assert UNVERIFIED.get(key) == o.detail, f"{key}: unverified ({o.detail}); not in UNVERIFIED"
+        else:
+            assert key not in UNVERIFIED, f"{key} is executed now: drop it from UNVERIFIED"
+
+
+@pytest.mark.parametrize("key", sorted(UNVERIFIED))
+def test_an_unverified_claim_says_so_in_the_json_and_the_prompt(key):
+    name, loop_id = key.split()
+    loop = catalog.get(name)
+    result = analysis.analyze(loop)
+    entry = next(e for e in result.to_dict()["loops"] if e["id"] == loop_id)
+    assert entry["verified"] is False and entry["unverified_because"] == UNVERIFIED[key]
+    assert f"unverified: no executed check covers this claim, {UNVERIFIED[key]}" in analysis.facts_for_prompt(loop)
+
+
+def _mutated(name: str, loop_id: str, edit) -> tuple:
+    loop = catalog.get(name)
+    result = analysis.analyze(loop)
+    lv = next(lv for lv in result.loops if lv.id == loop_id)
+    return loop, result, dataclasses.replace(lv, **edit(lv))
+
+
+def _drop(kind: str):
+    return lambda lv: {"actions": tuple(a for a in lv.actions if a.kind != kind)}
+
+
+def _detail(kind: str, **new):
+    return lambda lv: {"actions": tuple(Action(a.kind, {**a.details, **new}) if a.kind == kind else a
+                                        for a in lv.actions)}
+
+
+HOSTILE = {
+    "s321-called-parallel": ("s321", "L0", lambda lv: {"verdict": "parallel", "actions": ()}),
+    "s112-without-its-snapshot": ("s112", "L0", _drop("war_copy")),
+    "s2251-wraparound-without-snapshot": ("s2251", "L0", _detail("scalar_expansion", snapshot={})),
+    "s123-slots-without-the-unconditional-bump": ("s123", "L0", _detail("stream_compaction", per_iteration=0)),
+    "s123-slots-without-the-prefix-sum": ("s123", "L0", _detail("stream_compaction", guarded=[])),
+    "s2244-every-store-lands": ("s2244", "L0", _drop("last_write_wins")),
+    "s127-wrong-step": ("s127", "L0", _detail("induction_variable", per_iteration="1")),
+    "s211-distributed-in-the-wrong-order": ("s211", "L0", lambda lv: {"actions": tuple(
+        Action(a.kind, {"order": list(reversed(a.details["order"]))}) if a.kind == "distribute" else a
+        for a in lv.actions)}),
+    "s161-without-its-distribution": ("s161", "L0", _drop("distribute")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE), ids=str)
+def test_a_wrong_claim_is_refuted(case):
+    name, loop_id, edit = HOSTILE[case]
+    outcome = check(*_mutated(name, loop_id, edit))
+    assert outcome.status == "refuted", f"{case}: {outcome}"
+
+
+@pytest.mark.parametrize("name, loop_id", [("s2251", "L0"), ("s123", "L0"), ("s2244", "L0"), ("s211", "L0"),
+                                           ("s127", "L0"), ("s112", "L0")])
+def test_the_unbroken_claims_of_the_hostile_cases_are_confirmed(name, loop_id):
+    outcome = check(*_mutated(name, loop_id, lambda lv: {}))
+    assert outcome.status == "confirmed", outcome
