@@ -7,6 +7,9 @@ integer scalars (forward substitution, closed forms of induction variables).
 from __future__ import annotations
 
 from dataclasses import replace
+from dataclasses import replace as dc_replace
+
+import islpy as isl
 
 from pycparser import c_ast
 
@@ -48,7 +51,8 @@ class Walker(Builder):
             reads = [node.rvalue, *self.subscripts(node.lvalue)]
             if node.op != "=":
                 reads.append(node.lvalue)
-            self.emit(node, "assign", ctx, reads, self.targets(node))
+            st = self.emit(node, "assign", ctx, reads, self.targets(node))
+            self.drop_self_copies(node, st.name)
             self.after_write(node, ctx)
         elif isinstance(node, c_ast.UnaryOp) and node.op in ("++", "--", "p++", "p--"):
             self.emit(node, "assign", ctx, [node.expr], [node.expr])
@@ -77,6 +81,24 @@ class Walker(Builder):
             self.emit(node, "return", ctx, [node.expr], [])
         else:
             self.emit(node, "call" if isinstance(node, c_ast.FuncCall) else "assign", ctx, [node], [])
+
+    def drop_self_copies(self, node: c_ast.Assignment, stmt: str) -> None:
+        """`a[f] = a[g]` stores nothing new where f = g (s293 at i = 0): those instances leave
+        the write relation, so they make no dependence."""
+        if node.op != "=" or not isinstance(node.rvalue, c_ast.ArrayRef) or not isinstance(node.lvalue, c_ast.ArrayRef):
+            return
+        mine = [a for a in self.accesses if a.stmt == stmt and a.affine and not a.may]
+        writes = [a for a in mine if a.write and a.text == text(node.lvalue)]
+        reads = [a for a in mine if not a.write and a.text == text(node.rvalue) and writes and a.array == writes[0].array]
+        if len(writes) != 1 or len(reads) != 1:
+            return
+        w, r = isl.Map(writes[0].relation), isl.Map(reads[0].relation)
+        same = w.intersect(r).domain()
+        if same.is_empty():
+            return
+        k = self.accesses.index(writes[0])
+        self.accesses[k] = dc_replace(writes[0], relation=str(w.subtract_domain(same)))
+        self.caveat(f"{text(node)} copies an element onto itself where {same}: no store is modelled there")
 
     # -- pieces ----------------------------------------------------------------
     @staticmethod

@@ -8,13 +8,13 @@ import islpy as isl
 from analysis import dependences, frontend
 from analysis.model import FrontendError, LoopAnalysis
 from analysis.rewrite import Claim, Unexecutable
-from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, reductions, reordering, \
-    scalar_expansion, stencil, unrolling, war
+from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, privatisation, reductions, \
+    reordering, scalar_expansion, stencil, unrolling, war
 from analysis.verdict import judge
 from tsvc.catalog import Loop
 
 DETECTORS = (war, overwrite, compaction, unrolling, early_exit, reordering, scalar_expansion, reductions, stencil,
-             permutation)
+             permutation, privatisation)
 
 
 def build(loop: Loop):

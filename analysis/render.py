@@ -93,6 +93,11 @@ def action_text(a: Action) -> str:
         return _induction(d)
     if a.kind == "stream_compaction":
         return _compaction(d)
+    if a.kind == "privatise":
+        return (f"array {d['array']} is private to each iteration: every value an iteration reads it wrote itself "
+                f"earlier, or was there when the loop started; give each iteration its own copy of the elements it "
+                f"writes ({', '.join(d['writes'])}); after the loop each element holds the value of the last "
+                f"iteration that wrote it")
     if a.kind == "distribute":
         return "distribute the loop into " + " ; ".join("{" + ", ".join(c) + "}" for c in d["order"]) + \
             " (each part a parallel loop, the parts run in this order)"

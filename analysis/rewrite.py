@@ -229,6 +229,37 @@ class Claim:
                 flag = c_ast.Assignment("=", c_ast.ID(f"{priv}w_"), c_ast.Constant("int", "1"))
                 _replace(n, slot, c_ast.Compound([child, flag]))
 
+    def _privatise(self, d: dict) -> None:
+        """Each iteration on its own copy of the array (taken when the loop starts); after it, the
+        elements it wrote land unless a later iteration (in sequential order) wrote them too."""
+        array = d["array"]
+        spec = self.loop.array(array)
+        ctype = "real_t" if spec.ctype == "real_t" else "int"
+        n = " * ".join(f"({x})" for x in spec.dims)
+        priv, orig, wrote, last = f"{array}_p_", f"{array}_o_", f"{array}_w_", f"{array}_l_"
+        ptr = (lambda v: f"(*{v})[{spec.dims[1]}]") if len(spec.dims) == 2 else (lambda v: f"*{v}")
+        self.plan.preamble.append(
+            f"{ctype} {ptr(orig)} = malloc(sizeof({ctype}) * {n}); {ctype} {ptr(priv)} = malloc(sizeof({ctype}) * {n});"
+            f" char *{wrote} = malloc({n}); int *{last} = malloc(sizeof(int) * {n});"
+            f" for (long q_ = 0; q_ < {n}; q_++) {{ (({ctype} *) {orig})[q_] = (({ctype} *) {array})[q_]; {last}[q_] = -1; }}")
+        self.plan.prefix.append(f"for (long q_ = 0; q_ < {n}; q_++) {{ (({ctype} *) {priv})[q_] = (({ctype} *) {orig})[q_];"
+                                f" {wrote}[q_] = 0; }}")
+        self.plan.suffix.append(f"for (long q_ = 0; q_ < {n}; q_++) if ({wrote}[q_] && idx_ > {last}[q_]) {{"
+                                f" {last}[q_] = idx_; (({ctype} *) {array})[q_] = (({ctype} *) {priv})[q_]; }}")
+        self.plan.post.append(f"free({orig}); free({priv}); free({wrote}); free({last});")
+        _rename(self.node.stmt, array, priv)
+        for n_ in list(_walk(self.node.stmt)):
+            for slot, child in n_.children():
+                if not (isinstance(child, c_ast.Assignment) and isinstance(child.lvalue, c_ast.ArrayRef)
+                        and _base(child.lvalue) == priv):
+                    continue
+                if not isinstance(n_, (c_ast.Compound, c_ast.If)) or slot == "cond":
+                    raise Unexecutable(f"a store to {array} inside an expression")
+                subs = _subscripts(child.lvalue)
+                flat = subs[0] if len(subs) == 1 else f"({subs[0]}) * ({spec.dims[1]}) + ({subs[1]})"
+                mark = c_ast.ID(f"{wrote}[{flat}] = 1")
+                _replace(n_, slot, c_ast.Compound([child, mark]))
+
     def _last_write_wins(self, d: dict) -> None:
         for isl_set in d["dead_stores"].values():
             stmt = isl_set[isl_set.index("{") + 1:].split("[", 1)[0].strip()
@@ -306,6 +337,20 @@ class Claim:
             + ("" if declared else f"  for ({head});\n")
             + "}\n"
         )
+
+
+def _base(ref: c_ast.ArrayRef) -> str | None:
+    while isinstance(ref, c_ast.ArrayRef):
+        ref = ref.name
+    return ref.name if isinstance(ref, c_ast.ID) else None
+
+
+def _subscripts(ref: c_ast.ArrayRef) -> list[str]:
+    out = []
+    while isinstance(ref, c_ast.ArrayRef):
+        out.append(_GEN.visit(ref.subscript))
+        ref = ref.name
+    return list(reversed(out))
 
 
 def _outer(result: LoopAnalysis, loop_id: str) -> list[str]:

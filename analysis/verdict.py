@@ -14,6 +14,7 @@ from analysis.patterns import Facts
 from analysis.patterns.reordering import distribute
 
 _ALWAYS = ("induction_variable", "stream_compaction")
+_LAST_RESORT = ("array_privatisation",)  # used only for dependences no other pattern removes (detected last)
 
 
 def _describe(facts: Facts, k: int, loop: str) -> str:
@@ -42,6 +43,7 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
         for p in mine:
             for k in p.resolves:
                 resolved.setdefault(k, p)
+        mine = [p for p in mine if p.kind not in _LAST_RESORT or any(resolved[k] is p for k in p.resolves)]
         unresolved = {k for k in carried if k not in resolved}
         needed = [p for p in mine if p.action and (set(p.resolves) & set(carried) or p.kind in _ALWAYS)]
         actions = [Action(p.action, {"pattern": p.kind, **p.details}) for p in needed]

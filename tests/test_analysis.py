@@ -50,7 +50,9 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s253": {"i": (PA, {"scalar_expansion"})},
     "s254": {"i": (PA, {"scalar_expansion"})},
     "s291": {"i": (PA, {"scalar_expansion"})},
-    "s293": {"i": (SEQ, set())},
+    "s293": {"i": (P, set())},  # a[0] = a[0] at i = 0 stores nothing new
+    "s256": {"i": (PA, {"privatise"}), "j": (SEQ, set())},  # a is recomputed from a[0] by every i
+    "s257": {"i": (SEQ, set()), "j": (PA, {"privatise"})},  # a[i] private to j, the last j wins
     "s2102": {"i": (P, set()), "j": (P, set())},
     "s2111": {"j": (SEQ, set()), "i": (SEQ, set())},
     "s311": {"i": (PA, {"reduction"})},

@@ -191,7 +191,7 @@ def test_every_pattern_of_every_loop_is_rendered():
     from analysis.render import pattern_text
 
     silent = {"war", "overwrite", "stream_compaction", "induction_variable", "scalar_expansion", "reduction",
-              "scan", "permutation"}  # rendered through their actions or the evidence
+              "scan", "permutation", "array_privatisation"}  # rendered through their actions or the evidence
     for loop in catalog.catalog().values():
         result = analysis.analyze(loop)
         for p in result.patterns:
@@ -202,3 +202,29 @@ def test_every_pattern_of_every_loop_is_rendered():
                 lv = result.loop(p.loop)
                 assert lv.verdict in ("sequential", "early_exit") or p.action is None or \
                     any(a.kind == p.action for a in lv.actions), f"{loop.name}: {p.kind} has no rendered action"
+
+
+# -- parallelism that used to be missed ---------------------------------------------------------------
+
+def test_s293_a_self_copy_is_no_store():
+    result = analysis.analyze(_loop("s293"))
+    assert result.loop("i").verdict == "parallel"
+    assert any("copies an element onto itself" in c for c in result.caveats)
+
+
+@pytest.mark.parametrize("old, new", [("a[i] = a[0];", "a[i] = a[0] + 1;"), ("a[i] = a[0];", "a[i] = a[1] + a[0];")],
+                         ids=["plus-one", "two-reads"])
+def test_a_store_that_changes_the_element_is_a_store(old, new):
+    assert analysis.analyze(_variant("s293", old, new)).loop("i").verdict == "sequential"
+
+
+@pytest.mark.parametrize("name, key", [("s256", "i"), ("s257", "j")])
+def test_an_array_rewritten_from_scratch_by_each_iteration_is_private(name, key):
+    (act,) = _actions(analysis.analyze(_loop(name)), key, "privatise")
+    assert act.details["array"] == "a"
+
+
+def test_an_array_whose_value_crosses_iterations_is_not_private():
+    # a[j] now also reads the previous i's a[j]: a value flows from one i to the next
+    loop = _variant("s256", "a[j] = (real_t)1.0 - a[j - 1];", "a[j] = a[j] - a[j - 1];")
+    assert analysis.analyze(loop).loop("i").verdict == "sequential"

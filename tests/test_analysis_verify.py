@@ -91,6 +91,9 @@ HOSTILE = {
         Action(a.kind, {"order": list(reversed(a.details["order"]))}) if a.kind == "distribute" else a
         for a in lv.actions)}),
     "s161-without-its-distribution": ("s161", "L0", _drop("distribute")),
+    "s321-privatised": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
+        Action("privatise", {"array": "a", "writes": ["a[i]"]}),)}),
+    "s257-without-privatisation": ("s257", "L1", _drop("privatise")),
 }
 
 
