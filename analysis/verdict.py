@@ -31,6 +31,7 @@ def _describe(facts: Facts, k: int, loop: str) -> str:
 def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], list[Pattern]]:
     verdicts: list[LoopVerdict] = []
     extra: list[Pattern] = []
+    unused: list[int] = []
     for lp in facts.program.loops:
         mine = [p for p in patterns if p.loop == lp.id]
         carried = facts.carried(lp.id)
@@ -43,7 +44,8 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
         for p in mine:
             for k in p.resolves:
                 resolved.setdefault(k, p)
-        mine = [p for p in mine if p.kind not in _LAST_RESORT or any(resolved[k] is p for k in p.resolves)]
+        unused += [id(p) for p in mine if p.kind in _LAST_RESORT and not any(resolved[k] is p for k in p.resolves)]
+        mine = [p for p in mine if id(p) not in unused]
         unresolved = {k for k in carried if k not in resolved}
         needed = [p for p in mine if p.action and (set(p.resolves) & set(carried) or p.kind in _ALWAYS)]
         actions = [Action(p.action, {"pattern": p.kind, **p.details}) for p in needed]
@@ -76,4 +78,5 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
         verdicts.append(LoopVerdict(op.id, op.head, op.depth, "not_analysed", (),
                                     (f"line {op.line}: {op.head} has no affine iterator; its statements are "
                                      "modelled as guarded",)))
+    patterns[:] = [p for p in patterns if id(p) not in unused]  # last-resort patterns nothing needed
     return verdicts, extra
