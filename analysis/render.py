@@ -99,8 +99,10 @@ def action_text(a: Action) -> str:
                 f"writes ({', '.join(d['writes'])}); after the loop each element holds the value of the last "
                 f"iteration that wrote it")
     if a.kind == "distribute":
+        grow = "".join(f"; expand scalar {x} into an array indexed by the iterator (its value crosses parts)"
+                       for x in d.get("expanded") or [])
         return "distribute the loop into " + " ; ".join("{" + ", ".join(c) + "}" for c in d["order"]) + \
-            " (each part a parallel loop, the parts run in this order)"
+            " (each part a parallel loop, the parts run in this order)" + grow
     return f"{a.kind}: {d}"
 
 

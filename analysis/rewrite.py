@@ -186,8 +186,8 @@ class Claim:
         else:
             init = x
         self.plan.prefix.append(f"{ctype} {priv} = {init}; int {priv}w_ = 0;")
-        self.plan.preamble.append(f"int {x}_last_ = -1;")
-        self.plan.suffix.append(f"if ({priv}w_ && idx_ > {x}_last_) {{ {x}_last_ = idx_; {x} = {priv}; }}")
+        self.plan.preamble.append(f"long {x}_last_ = -1;")
+        self.plan.suffix.append(f"if ({priv}w_ && key_ > {x}_last_) {{ {x}_last_ = key_; {x} = {priv}; }}")
 
     def _previous(self, x: str, snapshot: dict) -> str:
         """x's defining expression evaluated for the previous iteration, arrays from their snapshots."""
@@ -293,19 +293,26 @@ class Claim:
         stmts = self.result.program.statements
         movable = {st.name: n for st, n in zip(stmts, self.walker.nodes)
                    if self.info.id in st.loops and st.kind in ("assign", "call") and not isinstance(n, c_ast.Decl)}
-        if any(a.kind in ("scalar_expansion", "induction_variable", "stream_compaction") for a in self.lv.actions):
-            raise Unexecutable("distribution together with per-iteration scalars is not executed")
+        if any(a.kind in ("induction_variable", "stream_compaction", "privatise") or a.details.get("wraparound")
+               for a in self.lv.actions):
+            raise Unexecutable("distribution together with counters, wrap-arounds or private arrays is not executed")
+        if self.lv.actions[-1].details.get("expanded"):
+            raise Unexecutable("a scalar whose value crosses parts of the distribution is not executed")
+        pos = {st.name: st.position for st in stmts}
         parts = ["\n".join(self.plan.preamble)]
         for comp in order:
             gone = [(n, *_parent(self.node, n)) for name, n in movable.items() if name not in comp]
             for n, parent, slot in gone:
                 _replace(parent, slot, c_ast.EmptyStatement())
-            parts.append(self._permuted(copy.deepcopy(self.node), first=False, last=False))
+            parts.append(self._permuted(copy.deepcopy(self.node), first=False, last=False,
+                                        part=max(pos[x] for x in comp)))
             for n, parent, slot in gone:
                 _replace(parent, slot, n)
         return "{\n" + "\n".join([*parts, *self.plan.post]) + "}\n"
 
-    def _permuted(self, node: c_ast.For, first: bool = True, last: bool = True) -> str:
+    def _permuted(self, node: c_ast.For, first: bool = True, last: bool = True, part: int = 0) -> str:
+        """The loop with its iterations permuted; `part` orders the parts of a distribution within one
+        iteration (the textual position of the part's last statement) for the last-writer rule."""
         init = node.init
         if isinstance(init, c_ast.DeclList) and len(init.decls) == 1:
             var, declared = init.decls[0].name, True
@@ -326,7 +333,7 @@ class Claim:
             f"  tsvc_permute_(ord_, n_, 12345u + {line}u);\n"
             f"  {pre}\n"
             f"  for (int k_ = 0; k_ < n_; k_++) {{\n"
-            f"    int idx_ = ord_[k_];\n"
+            f"    int idx_ = ord_[k_]; long key_ = (long) idx_ * 4096 + {part};\n"
             f"    {'int ' if declared else ''}{var} = it_[idx_];\n"
             f"    {' '.join(self.plan.prefix)}\n"
             f"    do {body} while (0);\n"

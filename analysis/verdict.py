@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from analysis.model import Action, LoopVerdict, Pattern
 from analysis.patterns import Facts
-from analysis.patterns.reordering import distribute
+from analysis.patterns.reordering import crossing, distribute, fuse
 
 _ALWAYS = ("induction_variable", "stream_compaction")
 _LAST_RESORT = ("array_privatisation",)  # used only for dependences no other pattern removes (detected last)
@@ -58,12 +58,14 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
             if not carried:
                 evidence.insert(0, "no dependence is carried by this loop")
         else:
-            dist = distribute(facts, lp.id, unresolved)
+            private = frozenset(p.details["scalar"] for p in mine
+                                if p.kind == "scalar_expansion" and not p.details.get("wraparound"))
+            dist = distribute(facts, lp.id, unresolved, private)
             evidence += [_describe(facts, k, lp.id) for k in sorted(unresolved)]
             if not any(dist.sequential):
                 verdict = "parallel_after_distribution"
-                order = [list(c) for c in dist.components]
-                actions.append(Action("distribute", {"order": order}))
+                order = fuse(facts, dist, unresolved)
+                actions.append(Action("distribute", {"order": order, "expanded": crossing(facts, order, private)}))
                 extra.append(Pattern("reordering", lp.id, {"order": order}, tuple(sorted(unresolved)), "distribute"))
             else:
                 verdict = "sequential"

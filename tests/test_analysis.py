@@ -51,7 +51,8 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s254": {"i": (PA, {"scalar_expansion"})},
     "s291": {"i": (PA, {"scalar_expansion"})},
     "s293": {"i": (P, set())},  # a[0] = a[0] at i = 0 stores nothing new
-    "s256": {"i": (PA, {"privatise"}), "j": (SEQ, set())},  # a is recomputed from a[0] by every i
+    "s256": {"i": (PA, {"privatise"}), "j": (SEQ, set())},
+    "s261": {"i": (PD, {"distribute", "scalar_expansion"})},  # {S2,S3} then {S0,S1}, t private per part  # a is recomputed from a[0] by every i
     "s257": {"i": (SEQ, set()), "j": (PA, {"privatise"})},  # a[i] private to j, the last j wins
     "s2102": {"i": (P, set()), "j": (P, set())},
     "s2111": {"j": (SEQ, set()), "i": (SEQ, set())},

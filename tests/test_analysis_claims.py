@@ -228,3 +228,21 @@ def test_an_array_whose_value_crosses_iterations_is_not_private():
     # a[j] now also reads the previous i's a[j]: a value flows from one i to the next
     loop = _variant("s256", "a[j] = (real_t)1.0 - a[j - 1];", "a[j] = a[j] - a[j - 1];")
     assert analysis.analyze(loop).loop("i").verdict == "sequential"
+
+
+def test_s261_distributes_into_two_parallel_loops_with_t_private_in_each():
+    lv = analysis.analyze(_loop("s261")).loop("i")
+    (dist,) = [a for a in lv.actions if a.kind == "distribute"]
+    assert (dist.details["order"], dist.details["expanded"]) == ([["S2", "S3"], ["S0", "S1"]], [])
+
+
+def test_a_scalar_whose_value_crosses_parts_must_be_expanded():
+    from analysis.patterns import Facts
+    from analysis.patterns.reordering import crossing
+    from analysis import dependences, frontend
+
+    program = frontend.build(_loop("s261"))
+    deps, flow = dependences.compute(program)
+    facts = Facts(program, deps, flow)
+    assert crossing(facts, [["S2", "S3"], ["S0", "S1"]], frozenset({"t"})) == []
+    assert crossing(facts, [["S0"], ["S2", "S3"], ["S1"]], frozenset({"t"})) == ["t"]

@@ -94,6 +94,9 @@ HOSTILE = {
     "s321-privatised": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
         Action("privatise", {"array": "a", "writes": ["a[i]"]}),)}),
     "s257-without-privatisation": ("s257", "L1", _drop("privatise")),
+    "s261-parts-swapped": ("s261", "L0", lambda lv: {"actions": tuple(
+        Action(a.kind, {**a.details, "order": list(reversed(a.details["order"]))}) if a.kind == "distribute" else a
+        for a in lv.actions)}),
 }
 
 
