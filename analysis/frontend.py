@@ -332,7 +332,9 @@ class Walker(Builder):
                     done += k * w.sign
                     self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
-            out.append(Induction(name, loop_id, step_text, conditional, closed, entry))
+            value = str(sum(k * w.sign for k, w in zip(consts, mine))) \
+                if None not in consts and all(not w.nested for w in mine) and not conditional else None
+            out.append(Induction(name, loop_id, step_text, conditional, closed, entry, value))
         self.inductions.extend(out)
         return out
 

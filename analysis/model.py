@@ -87,6 +87,7 @@ class Induction:
     conditional: bool  # True: a counter bumped under a guard (stream compaction)
     closed_form: str | None  # affine ISL expression of its value, where known
     entry: str | None = None  # affine ISL expression of its value when the loop starts, where known
+    step_value: str | None = None  # what one iteration adds, as a number, where every increment is a known constant
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ def _compaction(d: dict) -> str:
     if not d.get("guarded"):
         return (f"counter {d['counter']} advances by {d['per_iteration']} in every iteration (in either branch), "
                 f"so it has a closed form: {where}")
-    return f"counter {d['counter']} is bumped under a guard; its value at each use: {where}"
+    entry = f" ({d['counter']}0 is its value when this loop starts)" if f"{d['counter']}0" in where else ""
+    return f"counter {d['counter']} is bumped under a guard; its value at each use: {where}{entry}"
 
 
 def _overwrite(d: dict) -> str:

@@ -114,6 +114,7 @@ class Claim:
         self.info = result.program.loops[index]
         self.plan = Plan()
         self.tol = False  # compare with a rounding tolerance (reductions reorder additions)
+        self.snaps: dict[str, str] = {}  # array -> its snapshot's name
 
     # -- the actions ----------------------------------------------------------------------
     def apply(self, action: Action) -> None:
@@ -181,8 +182,8 @@ class Claim:
         _rename(self.node.stmt, x, priv)
         self._flag_writes(priv)
         if d.get("wraparound"):
-            self.plan.preamble.append(f"{ctype} {x}_entry_ = {x};")
-            init = f"(idx_ == 0) ? {x}_entry_ : ({self._previous(x, d.get('snapshot') or {})})"
+            self._entry(x)
+            init = self._previous(x, d.get("snapshot") or {})
         else:
             init = x
         self.plan.prefix.append(f"{ctype} {priv} = {init}; int {priv}w_ = 0;")
@@ -190,25 +191,57 @@ class Claim:
         self.plan.suffix.append(f"if ({priv}w_ && key_ > {x}_last_) {{ {x}_last_ = key_; {x} = {priv}; }}")
 
     def _previous(self, x: str, snapshot: dict) -> str:
-        """x's defining expression evaluated for the previous iteration, arrays from their snapshots."""
-        defs = [n for st, n in zip(self.result.program.statements, self.walker.nodes)
-                if st.loops and st.loops[-1] == self.info.id and isinstance(n, c_ast.Assignment)
-                and isinstance(n.lvalue, c_ast.ID) and n.lvalue.name == f"{x}_p_" and n.op == "="]
-        if len(defs) != 1:
-            raise Unexecutable(f"wrap-around {x} has not exactly one defining assignment")
-        rv = copy.deepcopy(defs[0].rvalue)
-        written = set(self.result.program.scalars)
-        written |= {f"{w}_p_" for w in written}  # scalars already made private by an earlier action
-        for n in _walk(rv):
-            if isinstance(n, c_ast.ID) and n.name in written and n.name != self.info.var:
-                raise Unexecutable(f"wrap-around {x} is defined from scalar {n.name}, itself written in the loop")
-        snaps = {a: self._snapshot_name(a) for a in snapshot}
-        for n in _walk(rv):
-            if isinstance(n, c_ast.ID) and n.name == self.info.var:
-                n.name = "it_[idx_ - 1]"
-            elif isinstance(n, c_ast.ID) and n.name in snaps:
-                n.name = snaps[n.name]
+        """x's value at the top of iteration idx_: its defining expression for the previous iteration,
+        with the scalars that expression reads followed back the same way (s255: y = x = b[i-2]);
+        arrays the loop writes come from the snapshots the claim names."""
+        for a in snapshot:
+            if a not in self.snaps:
+                self.snaps[a] = self._snapshot_name(a)
+        return self._scalar_at(x, 0, -1)
+
+    def _definition(self, x: str) -> tuple[int, c_ast.Node] | None:
+        found = [(st.position, n) for st, n in zip(self.result.program.statements, self.walker.nodes)
+                 if self.info.id in st.loops and isinstance(n, c_ast.Assignment) and n.op == "="
+                 and isinstance(n.lvalue, c_ast.ID) and n.lvalue.name in (x, f"{x}_p_")]
+        if len(found) > 1:
+            raise Unexecutable(f"scalar {x} has more than one definition in the loop")
+        return found[0] if found else None
+
+    def _entry(self, x: str) -> None:
+        line = f"{_decl_type(self.main, x)} {x}_entry_ = {x};"
+        if line not in self.plan.preamble:
+            self.plan.preamble.append(line)
+
+    def _eval(self, rvalue: c_ast.Node, k: int, pos: int) -> str:
+        """The expression evaluated in iteration idx_ - k (before position `pos`)."""
+        rv = copy.deepcopy(rvalue)
+        inside = {st.name for st in self.result.program.in_loop(self.info.id)}
+        written = {a.array for a in self.result.program.accesses if a.write and a.stmt in inside}
+        scalars = set(self.result.program.scalars)
+        for n in list(_walk(rv)):
+            if not isinstance(n, c_ast.ID):
+                continue
+            name = n.name[:-3] if n.name.endswith("_p_") and n.name[:-3] in scalars else n.name
+            if name == self.info.var:
+                n.name = f"it_[idx_ - {k}]"
+            elif name in scalars and name in written:
+                n.name = f"({self._scalar_at(name, k, pos)})"
+            elif name in self.snaps:  # an array the claim reads from its snapshot; any other is read live
+                n.name = self.snaps[name]
         return _GEN.visit(rv)
+
+    def _scalar_at(self, x: str, k: int, pos: int) -> str:
+        """Scalar x read at position `pos` of iteration idx_ - k."""
+        if k > 4:
+            raise Unexecutable(f"wrap-around chain through {x} is too deep")
+        found = self._definition(x)
+        if found is None:
+            return x
+        dpos, node = found
+        if dpos < pos:
+            return self._eval(node.rvalue, k, dpos)
+        self._entry(x)
+        return f"((idx_ - {k}) <= 0 ? {x}_entry_ : ({self._eval(node.rvalue, k + 1, dpos)}))"
 
     def _snapshot_name(self, array: str) -> str:
         return self._snapshot(array, set())

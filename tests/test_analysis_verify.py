@@ -18,7 +18,6 @@ from tsvc import catalog
 # loop level -> why its claim is not executed (also in the prompt, as "unverified: ...")
 UNVERIFIED = {
     "s1119 L0": "a scan is not executed by reordering",
-    "s122 L0": "no per-iteration step of k",
     "s126 L1": "a scan is not executed by reordering",
     "s221 L0": "a scan is not executed by reordering",
     "s231 L1": "a scan is not executed by reordering",
@@ -28,13 +27,9 @@ UNVERIFIED = {
     "s2233 L1": "a scan is not executed by reordering",
     "s235 L1": "a scan is not executed by reordering",
     "s242 L0": "a scan is not executed by reordering",
-    "s252 L0": "wrap-around t is defined from scalar s, itself written in the loop",
-    "s255 L0": "wrap-around y is defined from scalar x_p_, itself written in the loop",
     "s275 L1": "a scan is not executed by reordering",
-    "s292 L0": "wrap-around im2 is defined from scalar im1_p_, itself written in the loop",
     "s3112 L0": "a scan is not executed by reordering",
     "s343 L0": "no per-iteration model of counter k",
-    "s343 L1": "no per-iteration model of counter k",
     "s453 L0": "no per-iteration step of s",
 }
 
@@ -94,6 +89,10 @@ HOSTILE = {
     "s321-privatised": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
         Action("privatise", {"array": "a", "writes": ["a[i]"]}),)}),
     "s257-without-privatisation": ("s257", "L1", _drop("privatise")),
+    "s291-wraparound-called-private": ("s291", "L0", _detail("scalar_expansion", wraparound=False)),
+    "s255-second-order-wraparound-called-private": ("s255", "L0", lambda lv: {"actions": tuple(
+        Action(a.kind, {**a.details, "wraparound": False}) if a.details.get("scalar") == "y" else a
+        for a in lv.actions)}),
     "s261-parts-swapped": ("s261", "L0", lambda lv: {"actions": tuple(
         Action(a.kind, {**a.details, "order": list(reversed(a.details["order"]))}) if a.kind == "distribute" else a
         for a in lv.actions)}),

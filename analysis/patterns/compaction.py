@@ -90,7 +90,7 @@ def counter_model(facts: Facts, lp: LoopInfo, ind: Induction) -> dict | None:
     which every use's value follows (None when increments sit in inner loops or nested guards)."""
     stmts = sorted(facts.program.in_loop(lp.id), key=lambda s: s.position)
     mentions = [s for s in stmts if re.search(rf"\b{re.escape(ind.var)}\b", s.text)]
-    if any(s.loops[-1] != lp.id for s in mentions) or lp.id != ind.loop:
+    if any(s.loops[-1] != lp.id for s in mentions):
         return None
     base = len(os.path.commonprefix([s.guard for s in stmts]))
     incs: list[tuple[Statement, int, tuple[int, ...]]] = []
@@ -119,7 +119,7 @@ def counter_model(facts: Facts, lp: LoopInfo, ind: Induction) -> dict | None:
 def values(facts: Facts, lp: LoopInfo, ind: Induction, model: dict) -> dict[str, str]:
     """Per access that mentions the counter: the counter's value there, in words and ISL."""
     n = iterations_before(lp)
-    entry = ind.entry if ind.entry is not None else f"{ind.var}0"
+    entry = ind.entry if ind.entry is not None and lp.id == ind.loop else f"{ind.var}0"
     out: dict[str, str] = {}
     for acc in facts.accesses_in(lp.id):
         if not re.search(rf"\b{re.escape(ind.var)}\b", acc.text):
@@ -135,7 +135,9 @@ def values(facts: Facts, lp: LoopInfo, ind: Induction, model: dict) -> dict[str,
                 before += k
             else:
                 partial.append(f"{k}*[{dict(facts.program.guards).get(g[0], '?')}]")
-        core = _simplify(f"({entry}) + {model['every']}*({n}) + {before}", lp, facts.program.params) if n else None
+        core = _simplify(f"({entry}) + {model['every']}*({n}) + {before}", lp,
+                         (*facts.program.params, *[facts.program.loop(x).var for x in facts.outer(lp.id)],
+                          f"{ind.var}0")) if n else None
         if core is None:
             core = f"{entry} + {model['every']}*(iterations before) + {before}"
         terms = ([core] if core != "0" or not model["guarded"] else []) + [f"{m}*(exclusive prefix sum over {lp.var} of [{c}])" if m != 1 else
@@ -202,7 +204,7 @@ def uses(facts: Facts, lp: LoopInfo, var: str) -> dict[str, str]:
 
 
 def induction(facts: Facts, lp: LoopInfo, ind: Induction) -> Pattern:
-    step = per_iteration_step(facts, lp, ind.var)
+    step = per_iteration_step(facts, lp, ind.var) or (ind.step_value if lp.id == ind.loop else None)
     details: dict = {"var": ind.var, "step": step or ind.step, "per_iteration": step,
                      "closed_form": None, "entry": ind.entry if lp.id == ind.loop else None,
                      "uses": uses(facts, lp, ind.var)}
