@@ -94,6 +94,11 @@ def action_text(a: Action) -> str:
         return _induction(d)
     if a.kind == "stream_compaction":
         return _compaction(d)
+    if a.kind == "index_set_split":
+        snaps = "".join(f"; in phase {n + 1} read {', '.join(refs)} from a copy of {arr} taken when the phase starts"
+                        for n, phase in enumerate(d["snapshot"]) for arr, refs in phase.items())
+        return (f"split the iterations at {d['var']} = {d['at']}: run {d['phases'][0]}, then {d['phases'][1]}, "
+                f"each phase a parallel loop (values flow only from the first phase to the second){snaps}")
     if a.kind == "privatise":
         return (f"array {d['array']} is private to each iteration: every value an iteration reads it wrote itself "
                 f"earlier, or was there when the loop started; give each iteration its own copy of the elements it "

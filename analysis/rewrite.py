@@ -303,17 +303,41 @@ class Claim:
     def _distribute(self, d: dict) -> None:
         self.order = d["order"]
 
+    def _index_set_split(self, d: dict) -> None:
+        self.split = d
+
+    def _split_code(self) -> str:
+        """The two phases, one after the other, each permuted; a phase's snapshots are taken when it starts."""
+        if any(a.kind in ("induction_variable", "stream_compaction", "privatise") or a.details.get("wraparound")
+               for a in self.lv.actions):
+            raise Unexecutable("a split together with counters, wrap-arounds or private arrays is not executed")
+        d, var = self.split, self.info.var
+        at = _isl_to_c(d["at"], [*self.result.program.params, var])
+        parts = ["\n".join(self.plan.preamble)]
+        for n, op in enumerate(("<", ">=")):
+            node = copy.deepcopy(self.node)
+            saved, self.node, self.plan.preamble, self.plan.post = (self.node, self.plan.preamble, self.plan.post), \
+                node, [], []
+            for array, refs in d["snapshot"][n].items():
+                self._snapshot(array, set(refs))
+            parts += [*self.plan.preamble, self._permuted(node, first=False, last=False, part=n << 40,
+                                                            keep=f"{var} {op} ({at})"), *self.plan.post]
+            self.node, self.plan.preamble, self.plan.post = saved
+        return "{\n" + "\n".join([*parts, *self.plan.post]) + "}\n"
+
     def _names(self) -> list[str]:
         outer = [self.result.program.loop(x).var for x in _outer(self.result, self.info.id)]
         return [*self.result.program.params, *outer, self.info.var]
 
     # -- the C text -------------------------------------------------------------------------
     def c_text(self) -> str:
-        self.order = None
+        self.order, self.split = None, None
         for a in self.lv.actions:
             self.apply(a)
         parent, slot = _parent(self.main, self.node)
-        if self.order is None:
+        if self.split is not None:
+            code = self._split_code()
+        elif self.order is None:
             code = self._permuted(self.node)
         else:
             code = self._distributed(self.order)
@@ -343,7 +367,8 @@ class Claim:
                 _replace(parent, slot, n)
         return "{\n" + "\n".join([*parts, *self.plan.post]) + "}\n"
 
-    def _permuted(self, node: c_ast.For, first: bool = True, last: bool = True, part: int = 0) -> str:
+    def _permuted(self, node: c_ast.For, first: bool = True, last: bool = True, part: int = 0,
+                  keep: str = "1") -> str:
         """The loop with its iterations permuted; `part` orders the parts of a distribution within one
         iteration (the textual position of the part's last statement) for the last-writer rule."""
         init = node.init
@@ -359,14 +384,14 @@ class Claim:
         pre = "\n".join(self.plan.preamble) if first else ""
         post = "\n".join(self.plan.post) if last else ""
         return (
-            f"{{ int n_ = 0;\n  for ({head}) n_++;\n"
+            f"{{ int n_ = 0;\n  for ({head}) if ({keep}) n_++;\n"
             f"  int *it_ = (int *) malloc(sizeof(int) * (n_ + 1)), *ord_ = (int *) malloc(sizeof(int) * (n_ + 1));\n"
-            f"  n_ = 0;\n  for ({head}) it_[n_++] = {var};\n"
+            f"  n_ = 0;\n  for ({head}) if ({keep}) it_[n_++] = {var};\n"
             f"  for (int q_ = 0; q_ < n_; q_++) ord_[q_] = q_;\n"
             f"  tsvc_permute_(ord_, n_, 12345u + {line}u);\n"
             f"  {pre}\n"
             f"  for (int k_ = 0; k_ < n_; k_++) {{\n"
-            f"    int idx_ = ord_[k_]; long key_ = (long) idx_ * 4096 + {part};\n"
+            f"    int idx_ = ord_[k_]; long key_ = (long) idx_ * 4096 + {part}L;\n"
             f"    {'int ' if declared else ''}{var} = it_[idx_];\n"
             f"    {' '.join(self.plan.prefix)}\n"
             f"    do {body} while (0);\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from analysis.model import Action, LoopVerdict, Pattern
 from analysis.patterns import Facts
 from analysis.patterns.reordering import crossing, distribute, fuse
+from analysis.patterns.splitting import split
 
 _ALWAYS = ("induction_variable", "stream_compaction")
 _LAST_RESORT = ("array_privatisation",)  # used only for dependences no other pattern removes (detected last)
@@ -67,6 +68,13 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
                 order = fuse(facts, dist, unresolved)
                 actions.append(Action("distribute", {"order": order, "expanded": crossing(facts, order, private)}))
                 extra.append(Pattern("reordering", lp.id, {"order": order}, tuple(sorted(unresolved)), "distribute"))
+            elif (cut := split(facts, lp.id, unresolved)) is not None:
+                verdict = "parallel_with_actions"
+                actions = [a for a in actions if a.details.get("pattern") != "war"]  # the split's snapshots replace them
+                actions.append(Action("index_set_split", {"pattern": "index_set_split", **cut.details}))
+                extra.append(cut)
+                evidence.append(f"every value read inside the loop flows from {lp.var} < {cut.details['at']} "
+                                f"to {lp.var} >= {cut.details['at']}")
             else:
                 verdict = "sequential"
                 actions = []

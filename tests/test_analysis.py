@@ -24,7 +24,8 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s1111": {"i": (P, set())},
     "s112": {"i": (PA, {"war_copy"})},
     "s113": {"i": (P, set())},
-    "s1113": {"i": (SEQ, set())},
+    "s1113": {"i": (PA, {"index_set_split"})},  # [0, mid] reading a copy of a[mid], then (mid, LEN_1D)
+    "s281": {"i": (PA, {"index_set_split", "scalar_expansion"})},  # the halves before and after the middle
     "s114": {"i": (P, set()), "j": (P, set())},
     "s115": {"j": (SEQ, set()), "i": (P, set())},
     "s116": {"i": (PA, {"war_copy"})},

@@ -191,7 +191,7 @@ def test_every_pattern_of_every_loop_is_rendered():
     from analysis.render import pattern_text
 
     silent = {"war", "overwrite", "stream_compaction", "induction_variable", "scalar_expansion", "reduction",
-              "scan", "permutation", "array_privatisation"}  # rendered through their actions or the evidence
+              "scan", "permutation", "array_privatisation", "index_set_split"}  # rendered through their actions or the evidence
     for loop in catalog.catalog().values():
         result = analysis.analyze(loop)
         for p in result.patterns:
@@ -215,7 +215,9 @@ def test_s293_a_self_copy_is_no_store():
 @pytest.mark.parametrize("old, new", [("a[i] = a[0];", "a[i] = a[0] + 1;"), ("a[i] = a[0];", "a[i] = a[1] + a[0];")],
                          ids=["plus-one", "two-reads"])
 def test_a_store_that_changes_the_element_is_a_store(old, new):
-    assert analysis.analyze(_variant("s293", old, new)).loop("i").verdict == "sequential"
+    result = analysis.analyze(_variant("s293", old, new))
+    assert result.loop("i").verdict != "parallel"  # at best split after the iteration that writes a[0]
+    assert not any("copies an element onto itself" in c for c in result.caveats)
 
 
 @pytest.mark.parametrize("name, key", [("s256", "i"), ("s257", "j")])
@@ -246,3 +248,18 @@ def test_a_scalar_whose_value_crosses_parts_must_be_expanded():
     facts = Facts(program, deps, flow)
     assert crossing(facts, [["S2", "S3"], ["S0", "S1"]], frozenset({"t"})) == []
     assert crossing(facts, [["S0"], ["S2", "S3"], ["S1"]], frozenset({"t"})) == ["t"]
+
+
+@pytest.mark.parametrize("name, at, snapshot", [
+    ("s1113", "1 + LEN_1D - floor((1 + LEN_1D)/2)", [{"a": ["a[LEN_1D / 2]"]}, {}]),
+    ("s281", "LEN_1D - floor((LEN_1D)/2)", [{}, {}]),
+], ids=["s1113", "s281"])
+def test_a_loop_whose_values_flow_across_one_point_splits_there(name, at, snapshot):
+    (act,) = _actions(analysis.analyze(_loop(name)), "i", "index_set_split")
+    assert (act.details["at"], act.details["snapshot"]) == (at, snapshot)
+
+
+def test_a_value_flowing_within_a_half_keeps_the_loop_sequential():
+    # a[i] = a[i-1] + ...: values flow between neighbours everywhere, no point separates them
+    loop = _variant("s1113", "a[i] = a[LEN_1D/2] + b[i];", "a[i] = a[LEN_1D/2] + a[i / 2] + b[i];")
+    assert analysis.analyze(loop).loop("i").verdict == "sequential"

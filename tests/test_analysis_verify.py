@@ -89,6 +89,9 @@ HOSTILE = {
     "s321-privatised": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
         Action("privatise", {"array": "a", "writes": ["a[i]"]}),)}),
     "s257-without-privatisation": ("s257", "L1", _drop("privatise")),
+    "s1113-split-without-its-snapshot": ("s1113", "L0", _detail("index_set_split", snapshot=[{}, {}])),
+    "s1113-split-one-too-early": ("s1113", "L0", _detail("index_set_split", at="floor((LEN_1D)/2)")),
+    "s281-split-one-too-late": ("s281", "L0", _detail("index_set_split", at="1 + LEN_1D - floor((LEN_1D)/2)")),
     "s291-wraparound-called-private": ("s291", "L0", _detail("scalar_expansion", wraparound=False)),
     "s255-second-order-wraparound-called-private": ("s255", "L0", lambda lv: {"actions": tuple(
         Action(a.kind, {**a.details, "wraparound": False}) if a.details.get("scalar") == "y" else a
