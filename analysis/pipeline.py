@@ -9,12 +9,12 @@ from analysis import dependences, frontend
 from analysis.model import FrontendError, LoopAnalysis
 from analysis.rewrite import Claim, Unexecutable
 from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, privatisation, reductions, \
-    reordering, scalar_expansion, stencil, unrolling, war
+    reordering, scalar_expansion, stencil, stride, unrolling, war
 from analysis.verdict import judge
 from tsvc.catalog import Loop
 
 DETECTORS = (war, overwrite, compaction, unrolling, early_exit, reordering, scalar_expansion, reductions, stencil,
-             permutation, privatisation)
+             permutation, stride, privatisation)
 
 
 def build(loop: Loop):

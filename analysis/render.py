@@ -94,6 +94,9 @@ def action_text(a: Action) -> str:
         return _induction(d)
     if a.kind == "stream_compaction":
         return _compaction(d)
+    if a.kind == "runtime_check":
+        return (f"branch on {d['condition']} at run time: then iteration i touches only its own element of "
+                f"{d['array']} (parallel); otherwise {d['otherwise']}")
     if a.kind == "index_set_split":
         snaps = "".join(f"; in phase {n + 1} read {', '.join(refs)} from a copy of {arr} taken when the phase starts"
                         for n, phase in enumerate(d["snapshot"]) for arr, refs in phase.items())

@@ -115,6 +115,7 @@ class Claim:
         self.plan = Plan()
         self.tol = False  # compare with a rounding tolerance (reductions reorder additions)
         self.snaps: dict[str, str] = {}  # array -> its snapshot's name
+        self.cases: list[tuple[dict[str, int], bool]] = [({}, False)]  # (scalar values over the record's, tolerant)
 
     # -- the actions ----------------------------------------------------------------------
     def apply(self, action: Action) -> None:
@@ -302,6 +303,12 @@ class Claim:
 
     def _distribute(self, d: dict) -> None:
         self.order = d["order"]
+
+    def _runtime_check(self, d: dict) -> None:
+        """Both branches run: the record's value of the parameter, and 0 (the reduction branch)."""
+        if "sequentially" in d["otherwise"]:
+            raise Unexecutable(f"the {d['param']} == 0 branch is sequential and is not executed")
+        self.cases = [({}, False), ({d["param"]: 0}, True)]
 
     def _index_set_split(self, d: dict) -> None:
         self.split = d

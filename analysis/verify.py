@@ -36,13 +36,13 @@ class Outcome:
     detail: str = ""
 
 
-def _run(variant: Loop, perm: int | None, size, seed: int) -> reference.ReferenceRun:
+def _run(variant: Loop, perm: int | None, size, seed: int, case: dict | None = None) -> reference.ReferenceRun:
     path = reference.build(variant, "double", FLAGS)
     if perm is not None:
         ctypes.c_int.in_dll(ctypes.CDLL(str(path)), "tsvc_perm_").value = perm
     arrays = {k: np.ascontiguousarray(v.astype(np.float64) if v.dtype == np.float32 else v.copy())
               for k, v in inputs.make_inputs(variant, size, seed).items()}
-    result = reference.load(variant, "double", FLAGS)(arrays, inputs.scalar_values(variant, size))
+    result = reference.load(variant, "double", FLAGS)(arrays, {**inputs.scalar_values(variant, size), **(case or {})})
     return reference.ReferenceRun(arrays, result)
 
 
@@ -73,14 +73,15 @@ def check(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> Outcome:
         return Outcome(*head, "unverified", str(exc))
     variant = dataclasses.replace(loop, c_text=c_text)
     try:
-        for size in sizes(loop):
-            for seed in loop.seeds[:2]:
-                want = _run(loop, None, size, seed)
-                for perm in PERMUTATIONS:
-                    diff = _differs(want, _run(variant, perm, size, seed), claim.tol)
-                    if diff:
-                        return Outcome(*head, "refuted", f"permutation {perm}, size {size.label}, seed {seed}: "
-                                                         f"{', '.join(diff)} differ")
+        for case, tolerant in claim.cases:
+            for size in sizes(loop):
+                for seed in loop.seeds[:2]:
+                    want = _run(loop, None, size, seed, case)
+                    for perm in PERMUTATIONS:
+                        diff = _differs(want, _run(variant, perm, size, seed, case), claim.tol or tolerant)
+                        if diff:
+                            return Outcome(*head, "refuted", f"permutation {perm}, size {size.label}, seed {seed}"
+                                                             f"{', ' + str(case) if case else ''}: {', '.join(diff)} differ")
     except reference.BuildError as exc:
         return Outcome(*head, "error", str(exc).splitlines()[-1][:200])
     return Outcome(*head, "confirmed")

@@ -42,6 +42,7 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s161": {"i": (PD, {"distribute"})},
     "s162": {"i": (PA, {"war_copy"})},
     "s173": {"i": (P, set())},
+    "s171": {"i": (PA, {"runtime_check"})},  # parallel when inc != 0, a reduction into a[0] otherwise
     "s176": {"j": (PA, {"reduction"}), "i": (P, set())},
     "s211": {"i": (PD, {"distribute"})},
     "s221": {"i": (PA, {"scan"})},

@@ -191,7 +191,7 @@ def test_every_pattern_of_every_loop_is_rendered():
     from analysis.render import pattern_text
 
     silent = {"war", "overwrite", "stream_compaction", "induction_variable", "scalar_expansion", "reduction",
-              "scan", "permutation", "array_privatisation", "index_set_split"}  # rendered through their actions or the evidence
+              "scan", "permutation", "array_privatisation", "index_set_split", "symbolic_stride"}  # rendered through their actions or the evidence
     for loop in catalog.catalog().values():
         result = analysis.analyze(loop)
         for p in result.patterns:
@@ -262,4 +262,14 @@ def test_a_loop_whose_values_flow_across_one_point_splits_there(name, at, snapsh
 def test_a_value_flowing_within_a_half_keeps_the_loop_sequential():
     # a[i] = a[i-1] + ...: values flow between neighbours everywhere, no point separates them
     loop = _variant("s1113", "a[i] = a[LEN_1D/2] + b[i];", "a[i] = a[LEN_1D/2] + a[i / 2] + b[i];")
+    assert analysis.analyze(loop).loop("i").verdict == "sequential"
+
+
+def test_s171_is_parallel_whenever_inc_is_not_zero():
+    (act,) = _actions(analysis.analyze(_loop("s171")), "i", "runtime_check")
+    assert (act.details["condition"], act.details["otherwise"]) == ("inc != 0", "every iteration updates a[0]: reduce it with +")
+
+
+def test_a_second_subscript_of_the_array_defeats_the_stride_argument():
+    loop = _variant("s171", "a[i * inc] += b[i];", "a[i * inc] += a[i] + b[i];")
     assert analysis.analyze(loop).loop("i").verdict == "sequential"
