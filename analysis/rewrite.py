@@ -149,7 +149,65 @@ class Claim:
         self.tol = True  # the permuted order is the claim; only rounding may differ
 
     def _scan(self, d: dict) -> None:
-        raise Unexecutable("a scan is not executed by reordering")
+        self.scan = d
+        self.tol = True  # the contribution is summed on its own before it joins the running value
+
+    def _scan_code(self) -> str:
+        """A scan executed as a kernel would: the contributions e of `X = X' op e` for every iteration
+        (permuted, with the statements before the update), the running values in iteration order,
+        then the statements after the update (permuted) reading those values."""
+        if len(self.lv.actions) != 1:
+            raise Unexecutable("a scan together with other actions is not executed")
+        d, body = self.scan, self.node.stmt
+        found = [(st, n) for st, n in zip(self.result.program.statements, self.walker.nodes)
+                 for u in self.result.program.updates
+                 if u.stmt == st.name and u.target == d["target"] and st.loops and st.loops[-1] == self.info.id]
+        if len(found) != 1 or not isinstance(body, c_ast.Compound) or found[0][1] not in body.block_items:
+            raise Unexecutable("the scan's update is not a statement of this loop's own body")
+        st, node = found[0]
+        k = body.block_items.index(node)
+        before, after = body.block_items[:k], body.block_items[k + 1:]
+        declared = {n.name for x in before for n in _walk(x) if isinstance(n, c_ast.Decl)}
+        if any(isinstance(n, c_ast.ID) and n.name in declared for x in after for n in _walk(x)):
+            raise Unexecutable("a scalar declared before the scan's update is read after it")
+        ident = {"+": "0", "*": "1"}.get(d["op"])
+        if ident is None or not isinstance(node, c_ast.Assignment):
+            raise Unexecutable(f"a scan with {d['op']} is not executed")
+        target, reads = d["target"], set(d.get("reads", []))
+        contribution = copy.deepcopy(node.rvalue)
+        if node.op == "=":
+            for n in list(_walk(contribution)):
+                for slot, child in n.children():
+                    if _GEN.visit(child) in reads | {target}:
+                        _replace(n, slot, c_ast.Constant("int", ident))
+            if _GEN.visit(contribution) in reads | {target}:
+                contribution = c_ast.Constant("int", ident)
+            update = f"{target} = {sorted(reads)[0] if reads - {target} else target} {d['op']} E_[q_];"
+        else:
+            update = f"{target} {node.op} E_[q_];"
+        scalar = target not in {a.text for a in self.result.program.accesses if not self._is_scalar(a.array)}
+        head, var = self._head(self.node)
+        phase_a = copy.deepcopy(self.node)
+        phase_a.stmt = c_ast.Compound([*copy.deepcopy(before), c_ast.ID(f"E_[idx_] = ({_GEN.visit(contribution)})")])
+        phase_c = copy.deepcopy(self.node)
+        phase_c.stmt = c_ast.Compound(copy.deepcopy(after))
+        if scalar:
+            _rename(phase_c.stmt, target, "S_[idx_]")
+        record = f" S_[q_] = {target};" if scalar else ""
+        return ("{\n" + f"  int nn_ = 0; for ({head}) nn_++;\n"
+                f"  double *E_ = malloc(sizeof(double) * (nn_ + 1)), *S_ = malloc(sizeof(double) * (nn_ + 1));\n"
+                + self._permuted(phase_a, first=False, last=False)
+                + f"  {{ int q_ = 0; for ({head}) {{ {update}{record} q_++; }} }}\n"
+                + self._permuted(phase_c, first=False, last=False)
+                + "  free(E_); free(S_);\n}\n")
+
+    def _is_scalar(self, name: str) -> bool:
+        return name in self.result.program.scalars
+
+    def _head(self, node: c_ast.For) -> tuple[str, str]:
+        init = node.init
+        var = init.decls[0].name if isinstance(init, c_ast.DeclList) else init.lvalue.name
+        return f"{_GEN.visit(node.init)}; {_GEN.visit(node.cond)}; {_GEN.visit(node.next)}", var
 
     def _induction_variable(self, d: dict) -> None:
         if d.get("per_iteration") is None:
@@ -338,11 +396,13 @@ class Claim:
 
     # -- the C text -------------------------------------------------------------------------
     def c_text(self) -> str:
-        self.order, self.split = None, None
+        self.order, self.split, self.scan = None, None, None
         for a in self.lv.actions:
             self.apply(a)
         parent, slot = _parent(self.main, self.node)
-        if self.split is not None:
+        if self.scan is not None:
+            code = self._scan_code()
+        elif self.split is not None:
             code = self._split_code()
         elif self.order is None:
             code = self._permuted(self.node)

@@ -17,18 +17,10 @@ from tsvc import catalog
 
 # loop level -> why its claim is not executed (also in the prompt, as "unverified: ...")
 UNVERIFIED = {
-    "s1119 L0": "a scan is not executed by reordering",
-    "s126 L1": "a scan is not executed by reordering",
-    "s221 L0": "a scan is not executed by reordering",
-    "s231 L1": "a scan is not executed by reordering",
-    "s233 L0": "a scan is not executed by reordering",
-    "s233 L1": "a scan is not executed by reordering",
-    "s2233 L0": "a scan is not executed by reordering",
-    "s2233 L1": "a scan is not executed by reordering",
-    "s235 L1": "a scan is not executed by reordering",
-    "s242 L0": "a scan is not executed by reordering",
-    "s275 L1": "a scan is not executed by reordering",
-    "s3112 L0": "a scan is not executed by reordering",
+    "s1119 L0": "the scan's update is not a statement of this loop's own body",
+    "s126 L1": "a scan together with other actions is not executed",
+    "s233 L0": "the scan's update is not a statement of this loop's own body",
+    "s2233 L0": "the scan's update is not a statement of this loop's own body",
     "s343 L0": "no per-iteration model of counter k",
     "s453 L0": "no per-iteration step of s",
 }
@@ -89,6 +81,9 @@ HOSTILE = {
     "s321-privatised": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
         Action("privatise", {"array": "a", "writes": ["a[i]"]}),)}),
     "s257-without-privatisation": ("s257", "L1", _drop("privatise")),
+    "s321-called-a-scan": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
+        Action("scan", {"target": "a[i]", "op": "+", "reads": ["a[i - 1]"], "recurrence": True}),)}),
+    "s3112-without-its-scan": ("s3112", "L0", lambda lv: {"verdict": "parallel", "actions": ()}),
     "s1113-split-without-its-snapshot": ("s1113", "L0", _detail("index_set_split", snapshot=[{}, {}])),
     "s1113-split-one-too-early": ("s1113", "L0", _detail("index_set_split", at="floor((LEN_1D)/2)")),
     "s281-split-one-too-late": ("s281", "L0", _detail("index_set_split", at="1 + LEN_1D - floor((LEN_1D)/2)")),
