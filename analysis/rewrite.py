@@ -147,6 +147,39 @@ class Claim:
 
     def _reduction(self, d: dict) -> None:
         self.tol = True  # the permuted order is the claim; only rounding may differ
+        if d.get("ties"):
+            self._ties(d)
+
+    def _ties(self, d: dict) -> None:
+        """The tie-break as a kernel applies it: an equal value replaces the running extreme only if it
+        comes earlier (ties: first) or later (last) in iteration order. Also run on inputs with ties."""
+        ifs = [n for n in _walk(self.node.stmt) if isinstance(n, c_ast.If) and _GEN.visit(n.cond) == d["comparison"]]
+        if len(ifs) != 1 or not isinstance(ifs[0].iftrue, c_ast.Compound) or ifs[0].iffalse is not None:
+            raise Unexecutable("the argmax/argmin guard is not a plain if")
+        node = ifs[0]
+        value = next((_GEN.visit(x.rvalue) for x in node.iftrue.block_items if isinstance(x, c_ast.Assignment)
+                      and _GEN.visit(x.lvalue) == d["target"]), None)
+        if value is None:
+            raise Unexecutable("the argmax/argmin guard does not assign its target")
+        key = self._order_key(node)
+        cmp = "<" if d["ties"] == "first" else ">"
+        node.cond = c_ast.ID(f"({d['comparison']}) || (({value}) == {d['target']} && {key} {cmp} best_key_)")
+        node.iftrue.block_items.append(c_ast.ID(f"best_key_ = {key}"))
+        self.plan.preamble.append("long best_key_ = -1;")
+        self.cases = [({}, False), ({"__ties__": 1}, False)]
+
+    def _order_key(self, target: c_ast.Node) -> str:
+        """The iteration order of the statement instance, as one number (outer loops, this one, inner)."""
+        key = "0L"
+        for x in _outer(self.result, self.info.id):
+            key = f"({key} * 4096 + {self.result.program.loop(x).var})"
+        key = f"({key} * 4096 + idx_)"
+        for n in _walk(self.node.stmt):
+            if isinstance(n, c_ast.For) and any(m is target for m in _walk(n.stmt)):
+                if not (isinstance(n.next, c_ast.UnaryOp) and "++" in n.next.op):
+                    raise Unexecutable("an inner loop of the argmax does not count up by one")
+                key = f"({key} * 4096 + {self._head(n)[1]})"
+        return key
 
     def _scan(self, d: dict) -> None:
         self.scan = d

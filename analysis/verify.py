@@ -24,6 +24,7 @@ from tsvc.catalog import Loop
 FLAGS = ("-O2",)
 PERMUTATIONS = (0, 1, 2)  # two xorshift shuffles, then the reversed order
 RTOL = 1e-9
+TIES = "__ties__"  # a case that rounds the inputs so that equal values occur
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,13 @@ def _run(variant: Loop, perm: int | None, size, seed: int, case: dict | None = N
     path = reference.build(variant, "double", FLAGS)
     if perm is not None:
         ctypes.c_int.in_dll(ctypes.CDLL(str(path)), "tsvc_perm_").value = perm
+    case = dict(case or {})
+    ties = case.pop(TIES, None)
     arrays = {k: np.ascontiguousarray(v.astype(np.float64) if v.dtype == np.float32 else v.copy())
               for k, v in inputs.make_inputs(variant, size, seed).items()}
-    result = reference.load(variant, "double", FLAGS)(arrays, {**inputs.scalar_values(variant, size), **(case or {})})
+    if ties:  # values rounded to halves: many equal elements, for the tie-break of an argmax
+        arrays = {k: np.round(v * 2) / 2 if v.dtype == np.float64 else v for k, v in arrays.items()}
+    result = reference.load(variant, "double", FLAGS)(arrays, {**inputs.scalar_values(variant, size), **case})
     return reference.ReferenceRun(arrays, result)
 
 

@@ -84,6 +84,8 @@ HOSTILE = {
     "s321-called-a-scan": ("s321", "L0", lambda lv: {"verdict": "parallel_with_actions", "actions": (
         Action("scan", {"target": "a[i]", "op": "+", "reads": ["a[i - 1]"], "recurrence": True}),)}),
     "s3112-without-its-scan": ("s3112", "L0", lambda lv: {"verdict": "parallel", "actions": ()}),
+    "s3110-ties-said-to-keep-the-last": ("s3110", "L0", _detail("reduction", ties="last")),
+    "s315-ties-said-to-keep-the-last": ("s315", "L0", _detail("reduction", ties="last")),
     "s1113-split-without-its-snapshot": ("s1113", "L0", _detail("index_set_split", snapshot=[{}, {}])),
     "s1113-split-one-too-early": ("s1113", "L0", _detail("index_set_split", at="floor((LEN_1D)/2)")),
     "s281-split-one-too-late": ("s281", "L0", _detail("index_set_split", at="1 + LEN_1D - floor((LEN_1D)/2)")),
