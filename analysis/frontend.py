@@ -332,11 +332,29 @@ class Walker(Builder):
                     done += k * w.sign
                     self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
-            value = str(sum(k * w.sign for k, w in zip(consts, mine))) \
-                if None not in consts and all(not w.nested for w in mine) and not conditional else None
+            numbers = [float(k) if k is not None else _number(w.step) for k, w in zip(consts, mine)]
+            value = None
+            if None not in numbers and all(not w.nested for w in mine) and not conditional:
+                total = sum(k * w.sign for k, w in zip(numbers, mine))
+                value = str(int(total)) if float(total).is_integer() and None not in consts else repr(float(total))
             out.append(Induction(name, loop_id, step_text, conditional, closed, entry, value))
         self.inductions.extend(out)
         return out
+
+
+def _number(node: c_ast.Node | None) -> float | None:
+    """The value of a numeric literal, possibly cast or negated (`(real_t) 2.`, `-1`), else None."""
+    if isinstance(node, c_ast.Constant) and node.type in ("int", "float", "double"):
+        try:
+            return float(node.value.rstrip("fFlLuU")) if node.type != "int" else float(int(node.value.rstrip("uUlL"), 0))
+        except ValueError:
+            return None
+    if isinstance(node, c_ast.Cast):
+        return _number(node.expr)
+    if isinstance(node, c_ast.UnaryOp) and node.op in ("-", "+"):
+        v = _number(node.expr)
+        return None if v is None else (-v if node.op == "-" else v)
+    return None
 
 
 def _names(node: c_ast.Node | None) -> set[str]:

@@ -245,9 +245,10 @@ class Claim:
     def _induction_variable(self, d: dict) -> None:
         if d.get("per_iteration") is None:
             raise Unexecutable(f"no per-iteration step of {d['var']}")
-        step = _isl_to_c(d["per_iteration"], self._names())
+        step = d["per_iteration"] if _is_float(d["per_iteration"]) else _isl_to_c(d["per_iteration"], self._names())
         var = d["var"]
-        self.plan.preamble.append(f"long {var}_entry_ = {var};")
+        kind = "double" if _is_float(step) else "long"
+        self.plan.preamble.append(f"{kind} {var}_entry_ = {var};")
         self.plan.prefix.append(f"{var} = {var}_entry_ + ({step}) * (long) idx_;")
         self.plan.post.append(f"{var} = {var}_entry_ + ({step}) * (long) n_;")
 
@@ -502,6 +503,14 @@ class Claim:
             + ("" if declared else f"  for ({head});\n")
             + "}\n"
         )
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return "." in text or "e" in text
 
 
 def _base(ref: c_ast.ArrayRef) -> str | None:

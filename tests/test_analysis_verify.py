@@ -22,7 +22,6 @@ UNVERIFIED = {
     "s233 L0": "the scan's update is not a statement of this loop's own body",
     "s2233 L0": "the scan's update is not a statement of this loop's own body",
     "s343 L0": "no per-iteration model of counter k",
-    "s453 L0": "no per-iteration step of s",
 }
 
 
