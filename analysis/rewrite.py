@@ -188,19 +188,24 @@ class Claim:
     def _scan_code(self) -> str:
         """A scan executed as a kernel would: the contributions e of `X = X' op e` for every iteration
         (permuted, with the statements before the update), the running values in iteration order,
-        then the statements after the update (permuted) reading those values."""
+        then the statements after the update (permuted) reading those values. An update inside an
+        inner loop (s1119: a scan over i in every lane j) keeps one contribution per execution."""
         if len(self.lv.actions) != 1:
             raise Unexecutable("a scan together with other actions is not executed")
         d, body = self.scan, self.node.stmt
-        found = [(st, n) for st, n in zip(self.result.program.statements, self.walker.nodes)
-                 for u in self.result.program.updates
-                 if u.stmt == st.name and u.target == d["target"] and st.loops and st.loops[-1] == self.info.id]
-        if len(found) != 1 or not isinstance(body, c_ast.Compound) or found[0][1] not in body.block_items:
-            raise Unexecutable("the scan's update is not a statement of this loop's own body")
+        stmts = self.result.program.statements
+        found = [(st, n) for st, n in zip(stmts, self.walker.nodes) for u in self.result.program.updates
+                 if u.stmt == st.name and u.target == d["target"] and self.info.id in st.loops]
+        if len(found) != 1 or not isinstance(body, c_ast.Compound):
+            raise Unexecutable("the scan's update is not one statement of this loop")
         st, node = found[0]
-        k = body.block_items.index(node)
+        k = next((j for j, item in enumerate(body.block_items) if any(m is node for m in _walk(item))), None)
+        item = body.block_items[k] if k is not None else None
+        inside = {id(m) for m in _walk(item)} if item is not None else set()
+        if item is None or any(id(n) in inside and s2.position > st.position for s2, n in zip(stmts, self.walker.nodes)):
+            raise Unexecutable("a statement follows the scan's update inside its inner loop")
         before, after = body.block_items[:k], body.block_items[k + 1:]
-        declared = {n.name for x in before for n in _walk(x) if isinstance(n, c_ast.Decl)}
+        declared = {n.name for x in [*before, item] for n in _walk(x) if isinstance(n, c_ast.Decl)}
         if any(isinstance(n, c_ast.ID) and n.name in declared for x in after for n in _walk(x)):
             raise Unexecutable("a scalar declared before the scan's update is read after it")
         ident = {"+": "0", "*": "1"}.get(d["op"])
@@ -215,24 +220,45 @@ class Claim:
                         _replace(n, slot, c_ast.Constant("int", ident))
             if _GEN.visit(contribution) in reads | {target}:
                 contribution = c_ast.Constant("int", ident)
-            update = f"{target} = {sorted(reads)[0] if reads - {target} else target} {d['op']} E_[q_];"
+            update = f"{target} = {sorted(reads)[0] if reads - {target} else target} {d['op']} E_[q_ * M_ + c_++]"
         else:
-            update = f"{target} {node.op} E_[q_];"
+            update = f"{target} {node.op} E_[q_ * M_ + c_++]"
         scalar = target not in {a.text for a in self.result.program.accesses if not self._is_scalar(a.array)}
         head, var = self._head(self.node)
         phase_a = copy.deepcopy(self.node)
-        phase_a.stmt = c_ast.Compound([*copy.deepcopy(before), c_ast.ID(f"E_[idx_] = ({_GEN.visit(contribution)})")])
+        phase_a.stmt = c_ast.Compound([c_ast.ID("int c_ = 0"), *copy.deepcopy(before),
+                                       self._swapped(item, node, f"E_[idx_ * M_ + c_++] = ({_GEN.visit(contribution)})")])
         phase_c = copy.deepcopy(self.node)
         phase_c.stmt = c_ast.Compound(copy.deepcopy(after))
         if scalar:
             _rename(phase_c.stmt, target, "S_[idx_]")
         record = f" S_[q_] = {target};" if scalar else ""
-        return ("{\n" + f"  int nn_ = 0; for ({head}) nn_++;\n"
-                f"  double *E_ = malloc(sizeof(double) * (nn_ + 1)), *S_ = malloc(sizeof(double) * (nn_ + 1));\n"
+        count = _GEN.visit(self._swapped(item, node, "c_++", alone=True))
+        run = _GEN.visit(self._swapped(item, node, update, alone=True))
+        return ("{\n" + f"  int nn_ = 0, M_ = 1; for ({head}) {{ int c_ = 0; {count} if (c_ > M_) M_ = c_; nn_++; }}\n"
+                f"  double *E_ = malloc(sizeof(double) * (nn_ + 1) * M_), *S_ = malloc(sizeof(double) * (nn_ + 1));\n"
                 + self._permuted(phase_a, first=False, last=False)
-                + f"  {{ int q_ = 0; for ({head}) {{ {update}{record} q_++; }} }}\n"
+                + f"  {{ int q_ = 0; for ({head}) {{ int c_ = 0; {run}{record} q_++; }} }}\n"
                 + self._permuted(phase_c, first=False, last=False)
                 + "  free(E_); free(S_);\n}\n")
+
+    def _swapped(self, item: c_ast.Node, node: c_ast.Node, code: str, alone: bool = False) -> c_ast.Node:
+        """A copy of `item` with the statement `node` replaced by `code`; with `alone`, every other
+        statement of the model inside it is left out (the loops and conditions around it stay)."""
+        marker = c_ast.ID(code)
+        gone = [(n, *_parent(item, n)) for n in self.walker.nodes if alone and n is not node
+                and any(m is n for m in _walk(item)) and not isinstance(n, c_ast.Decl) and _is_statement(item, n)]
+        if item is node:
+            return c_ast.Compound([marker])
+        parent, slot = _parent(item, node)
+        _replace(parent, slot, marker)
+        for n, p, sl in gone:
+            _replace(p, sl, c_ast.EmptyStatement())
+        out = copy.deepcopy(item)
+        for n, p, sl in gone:
+            _replace(p, sl, n)
+        _replace(parent, slot, node)
+        return out
 
     def _is_scalar(self, name: str) -> bool:
         return name in self.result.program.scalars
@@ -503,6 +529,13 @@ class Claim:
             + ("" if declared else f"  for ({head});\n")
             + "}\n"
         )
+
+
+def _is_statement(root: c_ast.Node, node: c_ast.Node) -> bool:
+    """`node` sits where a statement goes (a block item or an if/loop body), not inside an expression."""
+    parent, slot = _parent(root, node)
+    return isinstance(parent, c_ast.Compound) or (isinstance(parent, (c_ast.If, c_ast.For)) and slot in
+                                                   ("iftrue", "iffalse", "stmt"))
 
 
 def _is_float(text: str) -> bool:

@@ -17,10 +17,7 @@ from tsvc import catalog
 
 # loop level -> why its claim is not executed (also in the prompt, as "unverified: ...")
 UNVERIFIED = {
-    "s1119 L0": "the scan's update is not a statement of this loop's own body",
     "s126 L1": "a scan together with other actions is not executed",
-    "s233 L0": "the scan's update is not a statement of this loop's own body",
-    "s2233 L0": "the scan's update is not a statement of this loop's own body",
     "s343 L0": "no per-iteration model of counter k",
 }
 
@@ -85,6 +82,7 @@ HOSTILE = {
     "s3112-without-its-scan": ("s3112", "L0", lambda lv: {"verdict": "parallel", "actions": ()}),
     "s3110-ties-said-to-keep-the-last": ("s3110", "L0", _detail("reduction", ties="last")),
     "s315-ties-said-to-keep-the-last": ("s315", "L0", _detail("reduction", ties="last")),
+    "s1119-lanes-without-their-scan": ("s1119", "L0", lambda lv: {"verdict": "parallel", "actions": ()}),
     "s1113-split-without-its-snapshot": ("s1113", "L0", _detail("index_set_split", snapshot=[{}, {}])),
     "s1113-split-one-too-early": ("s1113", "L0", _detail("index_set_split", at="floor((LEN_1D)/2)")),
     "s281-split-one-too-late": ("s281", "L0", _detail("index_set_split", at="1 + LEN_1D - floor((LEN_1D)/2)")),
