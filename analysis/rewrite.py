@@ -190,8 +190,8 @@ class Claim:
         (permuted, with the statements before the update), the running values in iteration order,
         then the statements after the update (permuted) reading those values. An update inside an
         inner loop (s1119: a scan over i in every lane j) keeps one contribution per execution."""
-        if len(self.lv.actions) != 1:
-            raise Unexecutable("a scan together with other actions is not executed")
+        if any(a.kind not in ("scan", "induction_variable") for a in self.lv.actions):
+            raise Unexecutable("a scan together with actions other than closed forms is not executed")
         d, body = self.scan, self.node.stmt
         stmts = self.result.program.statements
         found = [(st, n) for st, n in zip(stmts, self.walker.nodes) for u in self.result.program.updates
@@ -235,12 +235,13 @@ class Claim:
         record = f" S_[q_] = {target};" if scalar else ""
         count = _GEN.visit(self._swapped(item, node, "c_++", alone=True))
         run = _GEN.visit(self._swapped(item, node, update, alone=True))
-        return ("{\n" + f"  int nn_ = 0, M_ = 1; for ({head}) {{ int c_ = 0; {count} if (c_ > M_) M_ = c_; nn_++; }}\n"
+        return ("{\n" + "\n".join(self.plan.preamble)
+                + f"\n  int nn_ = 0, M_ = 1; for ({head}) {{ int c_ = 0; {count} if (c_ > M_) M_ = c_; nn_++; }}\n"
                 f"  double *E_ = malloc(sizeof(double) * (nn_ + 1) * M_), *S_ = malloc(sizeof(double) * (nn_ + 1));\n"
                 + self._permuted(phase_a, first=False, last=False)
                 + f"  {{ int q_ = 0; for ({head}) {{ int c_ = 0; {run}{record} q_++; }} }}\n"
                 + self._permuted(phase_c, first=False, last=False)
-                + "  free(E_); free(S_);\n}\n")
+                + "  free(E_); free(S_);\n  { int n_ = nn_; (void) n_;\n" + "\n".join(self.plan.post) + "}\n}\n")
 
     def _swapped(self, item: c_ast.Node, node: c_ast.Node, code: str, alone: bool = False) -> c_ast.Node:
         """A copy of `item` with the statement `node` replaced by `code`; with `alone`, every other
@@ -280,7 +281,7 @@ class Claim:
 
     def _stream_compaction(self, d: dict) -> None:
         if "per_iteration" not in d:
-            raise Unexecutable(f"no per-iteration model of counter {d['counter']}")
+            return self._counted(d["counter"])
         var, terms, final = d["counter"], [], []
         self.plan.preamble.append(f"long {var}_entry_ = {var};")
         for k, (cond, m) in enumerate(d["guarded"]):
@@ -293,6 +294,32 @@ class Claim:
             final.append(f" + {m} * {p}[n_]")
         self.plan.prefix.append(f"{var} = {var}_entry_ + {d['per_iteration']} * (long) idx_{''.join(terms)};")
         self.plan.post.insert(0, f"{var} = {var}_entry_ + {d['per_iteration']} * (long) n_{''.join(final)};")
+
+    def _counted(self, var: str) -> None:
+        """A counter bumped in inner loops (s343 over i): how far each iteration moves it, counted in
+        iteration order by the loop with every other statement left out; each iteration starts
+        from the exclusive prefix sum of those counts."""
+        from analysis.patterns.compaction import _is_increment
+
+        stmts = self.result.program.statements
+        incs = [n for st, n in zip(stmts, self.walker.nodes) if self.info.id in st.loops and _is_increment(st.text, var)]
+        others = [n for st, n in zip(stmts, self.walker.nodes) if self.info.id in st.loops and n not in incs
+                  and not isinstance(n, c_ast.Decl) and _is_statement(self.node, n)]
+        places = [(n, *_parent(self.node, n)) for n in others]
+        for _, parent, slot in places:
+            _replace(parent, slot, c_ast.EmptyStatement())
+        only = copy.deepcopy(self.node.stmt)
+        for n, parent, slot in places:
+            _replace(parent, slot, n)
+        _rename(only, var, f"{var}_c_")
+        p = f"{var}_P_"
+        self.plan.preamble.append(f"long {var}_entry_ = {var};")
+        self.plan.preamble.append(
+            f"long *{p} = malloc(sizeof(long) * (n_ + 1)); {p}[0] = 0;"
+            f" for (int q_ = 0; q_ < n_; q_++) {{ int {self.info.var} = it_[q_]; long {var}_c_ = 0;"
+            f" {_GEN.visit(only)} {p}[q_ + 1] = {p}[q_] + {var}_c_; }}")
+        self.plan.prefix.append(f"{var} = {var}_entry_ + {p}[idx_];")
+        self.plan.post.insert(0, f"{var} = {var}_entry_ + {p}[n_]; free({p});")
 
     def _scalar_expansion(self, d: dict) -> None:
         x = d["scalar"]

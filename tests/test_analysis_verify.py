@@ -15,11 +15,8 @@ from analysis.verify import check, verify_loop
 from tests.cases import loop_cases
 from tsvc import catalog
 
-# loop level -> why its claim is not executed (also in the prompt, as "unverified: ...")
-UNVERIFIED = {
-    "s126 L1": "a scan together with other actions is not executed",
-    "s343 L0": "no per-iteration model of counter k",
-}
+# loop level -> why its claim is not executed (also in the prompt, as "unverified: ..."); none today
+UNVERIFIED: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("loop", loop_cases())
@@ -36,14 +33,22 @@ def test_every_parallel_claim_survives_execution(loop):
             assert key not in UNVERIFIED, f"{key} is executed now: drop it from UNVERIFIED"
 
 
-@pytest.mark.parametrize("key", sorted(UNVERIFIED))
-def test_an_unverified_claim_says_so_in_the_json_and_the_prompt(key):
-    name, loop_id = key.split()
-    loop = catalog.get(name)
+def test_an_unexecutable_claim_is_marked_unverified_in_the_json_and_the_prompt():
+    from analysis.pipeline import unexecuted
+    from analysis.render import render
+
+    loop = catalog.get("s000")
     result = analysis.analyze(loop)
-    entry = next(e for e in result.to_dict()["loops"] if e["id"] == loop_id)
-    assert entry["verified"] is False and entry["unverified_because"] == UNVERIFIED[key]
-    assert f"unverified: no executed check covers this claim, {UNVERIFIED[key]}" in analysis.facts_for_prompt(loop)
+    lv = result.loops[0]
+    odd = dataclasses.replace(result, loops=(dataclasses.replace(
+        lv, verdict="parallel_with_actions", actions=(Action("teleport", {}),)),))
+    why = unexecuted(loop, odd)
+    assert why == [("L0", "no executable form for action teleport")]
+    odd = dataclasses.replace(odd, unverified=tuple(why))
+    entry = odd.to_dict()["loops"][0]
+    assert entry["verified"] is False and entry["unverified_because"] == "no executable form for action teleport"
+    assert "(unverified: no executed check covers this claim, no executable form for action teleport)" in render(odd)
+    assert analysis.analyze(loop).to_dict()["loops"][0]["verified"] is True
 
 
 def _mutated(name: str, loop_id: str, edit) -> tuple:
@@ -83,6 +88,8 @@ HOSTILE = {
     "s3110-ties-said-to-keep-the-last": ("s3110", "L0", _detail("reduction", ties="last")),
     "s315-ties-said-to-keep-the-last": ("s315", "L0", _detail("reduction", ties="last")),
     "s1119-lanes-without-their-scan": ("s1119", "L0", lambda lv: {"verdict": "parallel", "actions": ()}),
+    "s343-counter-said-to-advance-once-per-row": ("s343", "L0", _detail("stream_compaction", per_iteration=1,
+                                                                          guarded=[])),
     "s1113-split-without-its-snapshot": ("s1113", "L0", _detail("index_set_split", snapshot=[{}, {}])),
     "s1113-split-one-too-early": ("s1113", "L0", _detail("index_set_split", at="floor((LEN_1D)/2)")),
     "s281-split-one-too-late": ("s281", "L0", _detail("index_set_split", at="1 + LEN_1D - floor((LEN_1D)/2)")),
