@@ -20,10 +20,10 @@ def _args(p: argparse.ArgumentParser) -> None:
 
 @command("analyze", "static dependence analysis of a loop: verdicts, actions, dependences, caveats", _args)
 def cmd_analyze(ns: argparse.Namespace) -> int:
+    if ns.verify and not (ns.all and ns.name):  # `--verify` alone: every loop
+        return _verify([catalog.get(ns.name)] if ns.name else list(catalog.catalog().values()))
     if ns.all == bool(ns.name):
         raise ValueError("give a loop name or --all (not both)")
-    if ns.verify:
-        return _verify([catalog.get(ns.name)] if ns.name else list(catalog.catalog().values()))
     if not ns.all:
         loop = catalog.get(ns.name)
         print(analyze(loop).to_json(indent=1) if ns.json else facts_for_prompt(loop))

@@ -115,3 +115,13 @@ def test_a_wrong_claim_is_refuted(case):
 def test_the_unbroken_claims_of_the_hostile_cases_are_confirmed(name, loop_id):
     outcome = check(*_mutated(name, loop_id, lambda lv: {}))
     assert outcome.status == "confirmed", outcome
+
+
+def test_cli_verify_counts_the_claims(capsys):
+    import analysis.cli  # noqa: F401  registers `analyze`
+    from tsvc.cli import main
+
+    assert main(["analyze", "s2251", "--verify"]) == 0
+    out = capsys.readouterr().out
+    assert "s2251 L0 i: parallel_with_actions [scalar_expansion] confirmed" in out
+    assert out.strip().endswith("1 parallel claims: 1 executed (1 confirmed, 0 refuted), 0 unverified, 0 did not build")
