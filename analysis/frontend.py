@@ -7,7 +7,6 @@ integer scalars (forward substitution, closed forms of induction variables).
 from __future__ import annotations
 
 from dataclasses import replace
-from dataclasses import replace as dc_replace
 
 import islpy as isl
 
@@ -16,7 +15,8 @@ from pycparser import c_ast
 from analysis import cparse, scan
 from analysis.builder import Builder, Ctx, Frame
 from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condition, call_name, const_int, text
-from analysis.model import Exit, FrontendError, Induction, LoopInfo, Opaque, Program
+from analysis.cnodes import has_array, int_declared, loop_vars, names, number, reject_aggregates, walk_nodes
+from analysis.model import Exit, Induction, LoopInfo, Opaque, Program
 from analysis.updates import guarded_update
 from tsvc.catalog import Loop
 from tsvc.csource import PARSE_PRELUDE
@@ -97,7 +97,7 @@ class Walker(Builder):
         if same.is_empty():
             return
         k = self.accesses.index(writes[0])
-        self.accesses[k] = dc_replace(writes[0], relation=str(w.subtract_domain(same)))
+        self.accesses[k] = replace(writes[0], relation=str(w.subtract_domain(same)))
         self.caveat(f"{text(node)} copies an element onto itself where {same}: no store is modelled there")
 
     # -- pieces ----------------------------------------------------------------
@@ -312,8 +312,8 @@ class Walker(Builder):
             mine = [w for w in sites if w.name == name]
             if any(w.step is None for w in mine):
                 continue
-            step_names = {r for w in mine for r in _names(w.step)}
-            if step_names & (written | self.iterators | {var}) or _has_array(mine):
+            step_names = {r for w in mine for r in names(w.step)}
+            if step_names & (written | self.iterators | {var}) or has_array(mine):
                 continue
             conditional = any(w.conditional for w in mine)
             consts = [const_int(w.step, self.scope(ctx)) for w in mine]
@@ -332,7 +332,7 @@ class Walker(Builder):
                     done += k * w.sign
                     self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
-            numbers = [float(k) if k is not None else _number(w.step) for k, w in zip(consts, mine)]
+            numbers = [float(k) if k is not None else number(w.step) for k, w in zip(consts, mine)]
             value = None
             if None not in numbers and all(not w.nested for w in mine) and not conditional:
                 total = sum(k * w.sign for k, w in zip(numbers, mine))
@@ -340,68 +340,6 @@ class Walker(Builder):
             out.append(Induction(name, loop_id, step_text, conditional, closed, entry, value))
         self.inductions.extend(out)
         return out
-
-
-def _number(node: c_ast.Node | None) -> float | None:
-    """The value of a numeric literal, possibly cast or negated (`(real_t) 2.`, `-1`), else None."""
-    if isinstance(node, c_ast.Constant) and node.type in ("int", "float", "double"):
-        try:
-            return float(node.value.rstrip("fFlLuU")) if node.type != "int" else float(int(node.value.rstrip("uUlL"), 0))
-        except ValueError:
-            return None
-    if isinstance(node, c_ast.Cast):
-        return _number(node.expr)
-    if isinstance(node, c_ast.UnaryOp) and node.op in ("-", "+"):
-        v = _number(node.expr)
-        return None if v is None else (-v if node.op == "-" else v)
-    return None
-
-
-def _names(node: c_ast.Node | None) -> set[str]:
-    out: set[str] = set()
-
-    class V(c_ast.NodeVisitor):
-        def visit_ID(self, n: c_ast.ID) -> None:
-            out.add(n.name)
-
-    if node is not None:
-        V().visit(node)
-    return out
-
-
-def _has_array(sites: list) -> bool:
-    return any(isinstance(n, c_ast.ArrayRef) for w in sites for n in _walk(w.step))
-
-
-def _walk(node: c_ast.Node | None):
-    if node is None:
-        return
-    yield node
-    for _, child in node.children():
-        yield from _walk(child)
-
-
-def _loop_vars(body: c_ast.Node) -> set[str]:
-    out: set[str] = set()
-    for n in _walk(body):
-        if isinstance(n, c_ast.For):
-            if isinstance(n.init, c_ast.DeclList):
-                out.update(d.name for d in n.init.decls)
-            elif isinstance(n.init, c_ast.Assignment) and isinstance(n.init.lvalue, c_ast.ID):
-                out.add(n.init.lvalue.name)
-    return out
-
-
-def _is_int(decl: c_ast.Decl) -> bool:
-    return isinstance(decl.type, c_ast.TypeDecl) and isinstance(decl.type.type, c_ast.IdentifierType) \
-        and "int" in decl.type.type.names
-
-
-def _reject_aggregates(body: c_ast.Node, name: str) -> None:
-    """Structs and unions have fields the model cannot name: refuse them with a typed error."""
-    for n in _walk(body):
-        if isinstance(n, (c_ast.Struct, c_ast.Union, c_ast.StructRef)):
-            raise FrontendError(f"{name}: a struct or union ({' '.join(text(n).split())[:40]!r}) is not modelled")
 
 
 def build(loop: Loop) -> Program:
@@ -414,15 +352,15 @@ def walk(loop: Loop) -> "Walker":
     (`nodes[k]` is statement Sk, `loop_nodes[k]` the `for` of loop Lk); analysis.verify rewrites them."""
     cfile = cparse.parse(loop.c_text, loop.name)
     body = cfile.main.body
-    _reject_aggregates(cfile.main, loop.name)
-    iterators = _loop_vars(body)
+    reject_aggregates(cfile.main, loop.name)
+    iterators = loop_vars(body)
     written = {w.name for w in scan.scalar_writes(body)} | {
-        n.name for n in _walk(body) if isinstance(n, c_ast.Decl) and n.init is not None}
+        n.name for n in walk_nodes(body) if isinstance(n, c_ast.Decl) and n.init is not None}
     fn_params = cparse.helper_params(cfile.main)
-    int_params = [p.name for p in fn_params if not cparse.is_pointer_param(p) and _is_int(p)
+    int_params = [p.name for p in fn_params if not cparse.is_pointer_param(p) and int_declared(p)
                   and p.name not in written and p.name not in ("LEN_1D", "LEN_2D")]
-    is_int = {p.name: _is_int(p) for p in fn_params}
-    is_int.update({n.name: _is_int(n) for n in _walk(body) if isinstance(n, c_ast.Decl)})
+    is_int = {p.name: int_declared(p) for p in fn_params}
+    is_int.update({n.name: int_declared(n) for n in walk_nodes(body) if isinstance(n, c_ast.Decl)})
     arrays = {p.name: len(p.dims) for p in _cparams(loop)}
     w = Walker(loop.name, cfile, ("LEN_1D", "LEN_2D", *int_params), arrays, written - iterators)
     w.iterators, w.is_int, w.closed_after = iterators, is_int, {}
