@@ -110,6 +110,8 @@ def action_text(a: Action) -> str:
     if a.kind == "distribute":
         grow = "".join(f"; expand scalar {x} into an array indexed by the iterator (its value crosses parts)"
                        for x in d.get("expanded") or [])
+        grow += "".join(f"; scalar {x} stays private within each part (each part computes the {x} it reads)"
+                        for x in d.get("private") or [] if x not in (d.get("expanded") or []))
         return "distribute the loop into " + " ; ".join("{" + ", ".join(c) + "}" for c in d["order"]) + \
             " (each part a parallel loop, the parts run in this order)" + grow
     return f"{a.kind}: {d}"

@@ -66,7 +66,8 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
             if not any(dist.sequential):
                 verdict = "parallel_after_distribution"
                 order = fuse(facts, dist, unresolved)
-                actions.append(Action("distribute", {"order": order, "expanded": crossing(facts, order, private)}))
+                actions.append(Action("distribute", {"order": order, "expanded": crossing(facts, order, private),
+                                                      "private": sorted(private)}))
                 extra.append(Pattern("reordering", lp.id, {"order": order}, tuple(sorted(unresolved)), "distribute"))
             elif (cut := split(facts, lp.id, unresolved)) is not None:
                 verdict = "parallel_with_actions"
