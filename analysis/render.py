@@ -108,7 +108,8 @@ def action_text(a: Action) -> str:
                 f"writes ({', '.join(d['writes'])}); after the loop each element holds the value of the last "
                 f"iteration that wrote it")
     if a.kind == "distribute":
-        grow = "".join(f"; expand scalar {x} into an array indexed by the iterator (its value crosses parts)"
+        grow = "".join(f"; give each definition of scalar {x} whose value crosses parts its own array indexed by "
+                       f"the iterator"
                        for x in d.get("expanded") or [])
         grow += "".join(f"; scalar {x} stays private within each part (each part computes the {x} it reads)"
                         for x in d.get("private") or [] if x not in (d.get("expanded") or []))

@@ -66,6 +66,10 @@ def split(facts: Facts, loop: str, unresolved: set[int]) -> Pattern | None:
                 continue
             if d.kind != "WAR" or d.value_based:
                 return None  # a value, or a store order, inside one phase
+            if any(f.sink_tag == d.source_tag and not _plain(f.relation).intersect_domain(phase)
+                   .intersect_range(phase).intersect_params(context).is_empty()
+                   for f in facts.deps if f.value_based and loop in f.common):
+                return None  # the read also takes values written in its own phase: a copy would hide them
             refs = snapshot[n].setdefault(d.array, [])
             ref = facts.program.access(d.source_tag).text
             if ref not in refs:
