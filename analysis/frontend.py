@@ -97,7 +97,7 @@ class Walker(Builder):
         if same.is_empty():
             return
         k = self.accesses.index(writes[0])
-        self.accesses[k] = replace(writes[0], relation=str(w.subtract_domain(same)))
+        self.accesses[k] = replace(writes[0], relation=str(w.subtract_domain(same)), touched=writes[0].relation)
         self.caveat(f"{text(node)} copies an element onto itself where {same}: no store is modelled there")
 
     # -- pieces ----------------------------------------------------------------

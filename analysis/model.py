@@ -39,6 +39,7 @@ class Access:
     affine: bool  # False: the subscript was not affine, the relation covers the whole array
     text: str  # the C reference, e.g. "a[ip[i]]"
     counter: str | None = None  # subscripted by a conditional counter (stream compaction)
+    touched: str | None = None  # the elements the C touches, where `relation` leaves out stores that change nothing
 
 
 @dataclass(frozen=True)
