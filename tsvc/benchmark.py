@@ -109,7 +109,9 @@ class Metrics:
         out = asdict(self)
         out.update(speedup_device=speedup(self.c_time, self.device_time), speedup_wall=speedup(self.c_time, self.wall_time),
                    speedup_graph=speedup(self.c_time, self.graph_time), bandwidth=bandwidth(self),
-                   efficiency=efficiency(self), floor_multiple=floor_multiple(self), implausible=implausible(self))
+                   efficiency=efficiency(self), floor_multiple=floor_multiple(self), implausible=implausible(self),
+                   limit_time=limit_time(self), limit_speedup=speedup(self.c_time, limit_time(self)),
+                   limit_fraction=limit_fraction(self), latency_limit_time=None)
         return out
 
 
@@ -137,6 +139,16 @@ def efficiency(m: Metrics) -> float:
 def floor_multiple(m: Metrics) -> float:
     """Device time as a multiple of an empty kernel's."""
     return m.device_time / m.calibration.floor_device
+
+
+def limit_time(m: Metrics) -> float:
+    """The loop's physical limit on this device: the launch floor, or its bytes at copy bandwidth."""
+    return max(m.calibration.floor_device, m.bytes_moved / m.calibration.copy_bandwidth)
+
+
+def limit_fraction(m: Metrics) -> float:
+    """How close the kernel comes to the limit: 1.0 is at it."""
+    return limit_time(m) / m.device_time
 
 
 def implausible(m: Metrics) -> bool:
