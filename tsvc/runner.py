@@ -44,6 +44,7 @@ def worker_environment(workdir: Path, triton_cache: Path) -> dict[str, str]:
     env["TRITON_CACHE_DIR"] = str(triton_cache)
     env["TORCHINDUCTOR_CACHE_DIR"] = str(triton_cache / "inductor")  # torch.compile of a baseline
     env["HOME"] = env["TMPDIR"] = str(workdir)
+    env["USER"] = env["LOGNAME"] = "tsvc-worker"  # the worker's uid has no passwd entry (getpass asks these first)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
