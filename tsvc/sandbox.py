@@ -278,6 +278,8 @@ def _hook(event: str, args: tuple) -> None:
         origin, trusted = _on_whose_behalf()
         if trusted:
             return
+        if event == "sys._getframe" and sys._getframe(1).f_code.co_filename not in _Guard.candidates:
+            return  # a library's own frame walk (typing evaluating an annotation, warnings), not the candidate's
         if event.startswith(LIBRARY_EVENTS) and origin not in _Guard.candidates:
             return  # a library (torch, typing...) doing its own bookkeeping for the candidate's call
         if event == "open" and _reads_source(args):
@@ -293,12 +295,14 @@ def _hook(event: str, args: tuple) -> None:
 
 
 def _reads_source(args: tuple) -> bool:
-    """Reading Python's, the libraries' or the kernel's own source (tracebacks and warnings quote lines)."""
+    """Reading the installation's files or the kernel's own source (tracebacks quote lines; libraries load lazily)."""
     path, mode = (args + (None, None))[:2]
-    if not isinstance(path, str) or mode not in ("r", "rb") or not path.endswith(".py"):
+    if not isinstance(path, str) or mode not in ("r", "rb"):
         return False
     real = os.path.realpath(path)
-    return real.startswith((*_STDLIB, *_trusted(), *_libraries(), os.getcwd() + os.sep))
+    if real.startswith((*_STDLIB, *_trusted(), *_libraries())):
+        return True  # the installation's own files: sources, compiled modules, data
+    return real in _Guard.candidates
 
 
 _hook_installed = False
