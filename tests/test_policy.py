@@ -1,0 +1,208 @@
+"""The static policy: an allowlist that rejects every known escape and no plausible kernel."""
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+
+from tsvc import catalog, checker, policy
+from tsvc.candidate import Outcome
+from tsvc.sizes import Size
+
+TESTS = Path(__file__).parent
+HOSTILE = TESTS / "hostile_kernels"
+CORPUS = TESTS / "policy_corpus"
+REFERENCE = TESTS.parent / "generated" / "reference"
+SIZE = Size(1000, 64)
+
+# (hostile module, loop, a fragment of the verdict's message)
+ESCAPES = [
+    ("escape_torch_os", "s000", "torch.os is not allowed"),
+    ("escape_from_torch_import_os", "s000", "import of 'os' from 'torch'"),
+    ("escape_typing_sys_modules", "s000", "typing.sys is not allowed"),
+    ("escape_dataclasses_sys", "s000", "import of 'dataclasses'"),
+    ("escape_cpp_extension", "s000", "import of 'load_inline' from 'torch.utils.cpp_extension'"),
+    ("escape_torch_c", "s000", "private attribute '_C'"),
+    ("escape_torch_ops", "s000", "import of 'ops' from 'torch'"),
+    ("escape_triton_knobs_hook", "s000", "triton.knobs is not allowed"),
+    ("escape_from_triton_import_knobs", "s000", "import of 'knobs' from 'triton'"),
+    ("escape_class_float", "s311", "class definition"),
+    ("escape_private_attribute", "s311", "private attribute '_VF'"),
+    ("escape_private_base", "s000", "private attribute '_base'"),
+    ("escape_global_state", "s311", "'global' statement"),
+    ("escape_getattr_concat", "s000", "use of 'getattr'"),
+    ("escape_type_dunder", "s000", "use of 'type'"),
+    ("escape_lambda_default", "s000", "module torch used as a value"),
+    ("escape_builtins_via_globals", "s000", "dunder attribute '__globals__'"),
+    ("escape_frame_builtins", "s000", "interpreter internals .gi_frame"),
+    ("escape_import_in_function", "s000", "import of 'torch.multiprocessing'"),
+    ("escape_decorator", "s311", "decorator @functools.lru_cache"),
+]
+
+
+def test_every_escape_module_has_an_expectation():
+    assert sorted(p.stem for p in HOSTILE.glob("escape_*.py")) == sorted(e[0] for e in ESCAPES)
+
+
+@pytest.mark.parametrize("module,loop_name,fragment", ESCAPES, ids=[e[0] for e in ESCAPES])
+def test_escape_is_a_policy_violation(module, loop_name, fragment):
+    verdict = checker.check(catalog.get(loop_name), HOSTILE / f"{module}.py", SIZE, 0, "cpu")
+    assert verdict.outcome is Outcome.POLICY_VIOLATION, verdict.message
+    assert fragment in verdict.message
+
+
+@pytest.mark.parametrize("path", sorted(REFERENCE.glob("*.py")), ids=lambda p: p.stem)
+def test_reference_kernel_meets_the_policy(path):
+    assert policy.findings(path.read_text()) == []
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.py")), ids=lambda p: p.stem)
+def test_plausible_model_kernel_meets_the_policy(path):
+    assert policy.findings(path.read_text()) == []
+
+
+def test_the_corpus_is_large_and_names_real_loops():
+    paths = list(CORPUS.glob("*.py"))
+    assert len(paths) >= 40
+    for path in paths:
+        catalog.get(path.stem.split("__")[0])
+
+
+# (id, source, the rule it breaks)
+REJECTED = [
+    ("import_os", "import os", "imports"),
+    ("import_os_from_torch", "from torch import os", "imports"),
+    ("import_star", "from triton.language import *", "imports"),
+    ("import_relative", "from . import helpers", "imports"),
+    ("import_submodule", "import torch.utils.cpp_extension as ext", "imports"),
+    ("import_in_function", "def f():\n    import subprocess\n", "imports"),
+    ("import_cuda_event", "from torch.cuda import Event", "imports"),
+    ("alias_private", "import torch as T\nc = T._C", "private"),
+    ("alias_unlisted", "import torch as T\nm = T.os", "names"),
+    ("from_alias_unlisted", "from triton import language as L\nc = L.core", "names"),
+    ("tl_submodule", "import triton.language as tl\nc = tl.semantic", "names"),
+    ("triton_knobs", "import triton\nk = triton.knobs", "names"),
+    ("two_levels_deep", "import torch\ns = torch.float32.itemsize", "names"),
+    ("jit_attribute", "from triton import jit\nf = jit.__wrapped__", "private"),
+    ("jit_two_levels", "from triton import jit\nf = jit.fn", "names"),
+    ("module_as_value", "import torch\nt = torch", "names"),
+    ("module_as_argument", "import math\nprint(math)", "names"),
+    ("module_in_lambda_default", "import torch\nf = lambda t=torch: t", "names"),
+    ("module_by_walrus", "import torch\nif (t := torch):\n    pass", "names"),
+    ("module_in_comprehension", "import torch\nms = [m for m in (torch,)]", "names"),
+    ("namespace_as_value", "import torch\nc = torch.cuda", "names"),
+    ("cuda_stream", "import torch\ns = torch.cuda.Stream()", "names"),
+    ("cuda_graph", "import torch\ng = torch.cuda.CUDAGraph()", "names"),
+    ("typing_sys", "import typing\nm = typing.sys.modules", "names"),
+    ("one_name_two_modules", "import torch as tl\nimport triton.language as tl\nf = tl.load", "names"),
+    ("call_chain_dunder", "import torch\nc = torch.empty(1).__class__", "private"),
+    ("subscript_dunder_dict", "import torch\nm = torch.__dict__['os']", "private"),
+    ("private_on_object", "def f(x):\n    return x._base", "private"),
+    ("dunder_builtins", "b = __builtins__", "private"),
+    ("dunder_file", "p = __file__", "private"),
+    ("dunder_function", "def __getattr__(name):\n    return name", "private"),
+    ("name_outside_guard", "n = __name__", "private"),
+    ("frame_walk", "g = (i for i in ())\nb = g.gi_frame.f_builtins", "internals"),
+    ("getattr", "import torch\nx = getattr(torch, 'o' + 's')", "builtins"),
+    ("type", "def f(x):\n    return type(x)", "builtins"),
+    ("open", "f = open('/proc/self/environ')", "builtins"),
+    ("eval", "v = eval('1')", "builtins"),
+    ("object", "o = object()", "builtins"),
+    ("vars", "v = vars()", "builtins"),
+    ("builtin_as_parameter", "def f(type):\n    return 1", "builtins"),
+    ("builtin_bound_then_deleted", "getattr = 1\ndel getattr", "builtins"),
+    ("builtin_as_except_name", "try:\n    pass\nexcept ValueError as exec:\n    pass", "builtins"),
+    ("undefined_name", "x = np.zeros(3)", "defined"),
+    ("class", "class A:\n    pass", "structure"),
+    ("global", "def f():\n    global x\n    x = 1", "structure"),
+    ("nonlocal", "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2", "structure"),
+    ("async", "async def f():\n    pass", "structure"),
+    ("yield", "def f():\n    yield 1", "structure"),
+    ("own_decorator", "def deco(f):\n    return f\n@deco\ndef g():\n    pass", "decorators"),
+    ("lambda_decorator", "@(lambda f: f)\ndef g():\n    pass", "decorators"),
+    ("attribute_store", "def f(x, y):\n    x.data = y", "stores"),
+    ("attribute_augmented_store", "def f(x):\n    x.y += 1", "stores"),
+    ("attribute_delete", "def f(x):\n    del x.y", "stores"),
+    ("module_attribute_store", "import torch\ntorch.cuda.Event = 1", "stores"),
+    ("module_subscript_store", "import torch\ntorch.float32[0] = 1", "stores"),
+    ("tolist", "def f(x):\n    return x.tolist()", "host-data"),
+    ("numpy", "def f(x):\n    return x.numpy()", "host-data"),
+    ("data_ptr", "def f(x):\n    return x.data_ptr()", "host-data"),
+    ("untyped_storage", "def f(x):\n    return x.untyped_storage()", "host-data"),
+    ("apply_", "def f(x):\n    x.apply_(abs)", "host-data"),
+    ("register_hook", "def f(x):\n    x.register_hook(print)", "hooks"),
+    ("config_pre_hook", "import triton\nc = triton.Config({}, pre_hook=print)", "hooks"),
+    ("add_pre_run_hook", "def f(k):\n    k.add_pre_run_hook(print)", "hooks"),
+    ("format_attribute", "def f(x):\n    return '{0.__class__}'.format(x)", "format"),
+    ("format_item", "def f(x):\n    return '{0[os]}'.format(x)", "format"),
+    ("format_nested_spec", "def f(x):\n    return '{0:{1.real}}'.format(x, 1)", "format"),
+    ("format_not_a_literal", "def f(s, x):\n    return s.format(x)", "format"),
+    ("format_taken_as_value", "f = '{}'.format", "format"),
+]
+
+ACCEPTED = [
+    ("main_guard", 'if __name__ == "__main__":\n    print("ok")'),
+    ("main_guard_reversed", 'if "__main__" == __name__:\n    print("ok")'),
+    ("own_private_names", "def _kernel():\n    return 1\n_BLOCK = 4\nx = _kernel() + _BLOCK"),
+    ("from_alias", "from triton import language as tl\nr = tl.arange"),
+    ("import_alias", "import triton.language as tl\nimport triton\nr = tl.program_id\nj = triton.jit"),
+    ("walrus_binding", "def f(n):\n    if (m := n + 1) > 2:\n        return m\n    return 0"),
+    ("lambda_binding", "g = lambda meta: meta['B']"),
+    ("comprehension_binding", "xs = [i * i for i in range(4)]\nd = {k: v for k, v in zip(xs, xs)}"),
+    ("generator_expression", "t = sum(x for x in range(3))"),
+    ("except_as", "try:\n    pass\nexcept ValueError as err:\n    print(err)"),
+    ("with_target", "import torch\nwith torch.no_grad() as guard:\n    pass"),
+    ("format_plain", "s = '{0} {name:.3f} {{}}'.format(1, name=2.0)"),
+    ("f_string", "x = 1\ns = f'{x:.3f} {x!r}'"),
+    ("math_names", "import math\nx = math.ceil(math.pi)"),
+    ("cuda_query", "import torch\nd = 'cuda' if torch.cuda.is_available() else 'cpu'"),
+    ("typing_hints", "from typing import Optional, Tuple\ndef f(x: Optional[int]) -> Tuple[int, int]:\n    return (1, 2)"),
+    ("tl_math", "import triton.language as tl\nf = tl.math.exp"),
+    ("libdevice", "from triton.language.extra import libdevice\np = libdevice.pow"),
+    ("triton_decorators", "import triton\nimport triton.language as tl\n"
+                          "@triton.autotune(configs=[triton.Config({'B': 1})], key=['n'])\n"
+                          "@triton.heuristics({'E': lambda args: args['n'] % 2 == 0})\n"
+                          "@triton.jit\ndef k(n, B: tl.constexpr, E: tl.constexpr):\n    pass"),
+    ("jit_by_name", "from triton import jit\n@jit\ndef k(x):\n    pass\n@jit(do_not_specialize=['x'])\ndef h(x):\n    pass"),
+    ("tensor_methods", "def f(x):\n    return x.numel(), x.stride(0), x.shape[0], x.is_contiguous(), x.view(-1).contiguous(), x.item()"),
+    ("subscript_store_on_tensor", "def f(x):\n    x[0] = 1"),
+    ("future_annotations", "from __future__ import annotations"),
+]
+
+
+@pytest.mark.parametrize("source,rule", [r[1:] for r in REJECTED], ids=[r[0] for r in REJECTED])
+def test_rule_rejects(source, rule):
+    found = policy.findings(source)
+    assert rule in {f.rule for f in found}, found
+    statement = next(r.statement for r in policy.RULES if r.key == rule)
+    assert any(str(f).startswith(f"line {f.line}: ") and statement in str(f) for f in found if f.rule == rule)
+    with pytest.raises(policy.PolicyViolation):
+        policy.check_source(source)
+
+
+@pytest.mark.parametrize("source", [a[1] for a in ACCEPTED], ids=[a[0] for a in ACCEPTED])
+def test_rule_accepts(source):
+    assert policy.findings(source) == []
+    policy.check_source(source)
+
+
+def test_every_rule_is_shown_to_reject_something():
+    assert {r.key for r in policy.RULES} == {rule for _, _, rule in REJECTED}
+
+
+def test_rules_text_states_every_rule_and_every_small_allowlist():
+    text = policy.rules_text()
+    for rule in policy.RULES:
+        assert rule.statement in text
+    assert "torch.cuda: current_device, device_count" in text and "Stream" not in text
+
+
+def test_triton_language_names_come_from_the_installed_triton_without_submodules():
+    import triton.language as tl
+
+    names = policy.NAMESPACES["triton.language"]
+    assert {"load", "store", "arange", "program_id", "constexpr", "float32", "where", "sum"} <= names
+    modules = {n for n in names if isinstance(getattr(tl, n), types.ModuleType)}
+    assert modules == {n for n in ("math", "extra") if f"triton.language.{n}" in policy.NAMESPACES}
+    assert not {"core", "semantic", "standard", "random"} & names
