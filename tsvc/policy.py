@@ -61,16 +61,21 @@ DECORATORS = frozenset({"triton.jit", "triton.autotune", "triton.heuristics", "t
 HOST_METHODS = frozenset({"tolist", "numpy", "data_ptr", "storage", "untyped_storage", "apply_", "map_",
                           "map2_", "share_memory_", "record_stream", "as_subclass"})
 # Python run inside a launch or by autograd, where the run-time watch does not look.
-HOOK_KEYWORDS = frozenset({"pre_hook", "post_hook", "do_bench", "launch_metadata"})
-HOOK_ATTRIBUTES = re.compile(r"^(register_\w+|add_pre_run_hook|pre_hook|post_hook|launch_(enter|exit)_hook)$")
-# Frames, code objects, generators and tracebacks lead back to globals and builtins without an underscore.
-INTERNALS = re.compile(r"^(gi|cr|ag|f|tb|co)_\w+$")
+HOOK_KEYWORDS = frozenset({"pre_hook", "post_hook", "do_bench", "launch_metadata", "prune_configs_by"})
+HOOK_ATTRIBUTES = frozenset({"add_pre_run_hook", "pre_run_hooks", "pre_hook", "post_hook", "user_defined_pre_hook",
+                             "user_defined_post_hook", "launch_enter_hook", "launch_exit_hook", "launch_metadata",
+                             "do_bench", "early_config_prune", "perf_model"})
+# Frames, code objects, generators and tracebacks lead back to globals and builtins without an underscore;
+# so do a Triton kernel object's capture scope, global-value record and per-device caches.
+FRAME_ATTRIBUTES = re.compile(r"^(gi|cr|ag|f|tb|co)_\w+$")
+TRITON_INTERNALS = frozenset({"get_capture_scope", "used_global_vals", "device_caches", "create_binder"})
 # Statements no kernel needs: classes (dunder methods run on conversion or deletion, after the watch has
 # closed), state shared between calls, and code that runs later than the call that created it.
 FORBIDDEN_NODES: dict[type, str] = {
     ast.ClassDef: "class definition", ast.Global: "'global' statement", ast.Nonlocal: "'nonlocal' statement",
     ast.AsyncFunctionDef: "async function", ast.Await: "await", ast.AsyncFor: "async for",
     ast.AsyncWith: "async with", ast.Yield: "yield", ast.YieldFrom: "yield from",
+    ast.Match: "match statement",  # class patterns read attributes by name, past the attribute rules
 }
 
 
@@ -113,13 +118,13 @@ RULES: tuple[Rule, ...] = (
     Rule("private", "no attribute starting with `_` (`x._y`, `x.__class__`) and no dunder name except "
                     "`__name__` in `if __name__ == \"__main__\":`; the module's own names may start with `_`"),
     Rule("internals", "no frame, code, generator or traceback attributes (`gi_frame`, `f_globals`, `tb_frame`, "
-                      "`co_code`)"),
+                      "`co_code`) and no Triton kernel internals (" + ", ".join(sorted(TRITON_INTERNALS)) + ")"),
     Rule("builtins", "of the builtins use only " + ", ".join(sorted(ALLOWED_BUILTINS, key=str.lower))
                      + "; no other (getattr, type, open, exec, eval, globals, vars, object, super…), "
                        "not even as a name you bind"),
     Rule("defined", "every other name used is defined in the module (import, def, assignment, parameter, "
                     "loop, with or except variable)"),
-    Rule("structure", "no `class`, `global`, `nonlocal`, `async`, `await` or `yield`"),
+    Rule("structure", "no `class`, `global`, `nonlocal`, `async`, `await`, `yield` or `match`"),
     Rule("decorators", "decorators only " + ", ".join(f"@{d}" for d in sorted(DECORATORS))
                        + " (called with arguments or not)"),
     Rule("stores", "no assignment to or deletion of an attribute (`x.y = …`) or of anything reached through a "
@@ -128,7 +133,7 @@ RULES: tuple[Rule, ...] = (
                       + ", ".join(f".{m}()" for m in sorted(HOST_METHODS)) + " (the loop's data stays on the "
                       "device, in tensors)"),
     Rule("hooks", "no hooks that run Python inside a launch: no " + ", ".join(f"{k}=" for k in sorted(HOOK_KEYWORDS))
-                  + " argument, no .register_…() or .add_pre_run_hook()"),
+                  + " argument, no .register_…(), .add_pre_run_hook() or other hook attribute"),
     Rule("format", "`.format()` only on a string literal with plain fields (`{}`, `{0}`, `{name:.3f}`), never "
                    "`{x.attr}` or `{x[key]}`"),
 )
@@ -275,11 +280,11 @@ class _Checker(ast.NodeVisitor):
             self.flag(node, "private", f"dunder attribute {attr!r}")
         elif attr.startswith("_"):
             self.flag(node, "private", f"private attribute {attr!r}")
-        if INTERNALS.match(attr):
-            self.flag(node, "internals", f"interpreter internals .{attr}")
+        if FRAME_ATTRIBUTES.match(attr) or attr in TRITON_INTERNALS:
+            self.flag(node, "internals", f"internal attribute .{attr}")
         if attr in HOST_METHODS:
             self.flag(node, "host-data", f".{attr}()")
-        if HOOK_ATTRIBUTES.match(attr):
+        if attr in HOOK_ATTRIBUTES or attr.startswith("register_"):
             self.flag(node, "hooks", f"hook .{attr}")
         root, attrs = _chain(node)
         rooted = isinstance(root, ast.Name) and root.id in self.modules
