@@ -28,11 +28,13 @@ class Rule:
 
 # A plain Python builtin a kernel module (or its self-test block) may call or name.
 ALLOWED_BUILTINS = frozenset({
-    "abs", "all", "any", "bool", "dict", "divmod", "enumerate", "filter", "float", "frozenset", "int",
-    "isinstance", "iter", "len", "list", "map", "max", "min", "next", "pow", "print", "range", "repr",
-    "reversed", "round", "set", "slice", "sorted", "str", "sum", "tuple", "zip", "Ellipsis",
-    "Exception", "ArithmeticError", "AssertionError", "IndexError", "KeyError", "NotImplementedError",
-    "OverflowError", "RuntimeError", "TypeError", "ValueError", "ZeroDivisionError",
+    "abs", "all", "any", "ascii", "bin", "bool", "callable", "chr", "complex", "dict", "divmod", "enumerate",
+    "filter", "float", "format", "frozenset", "hash", "hex", "id", "int", "isinstance", "issubclass", "iter",
+    "len", "list", "map", "max", "min", "next", "oct", "ord", "pow", "print", "range", "repr", "reversed",
+    "round", "set", "slice", "sorted", "str", "sum", "tuple", "zip", "Ellipsis", "NotImplemented",
+    "Exception", "ArithmeticError", "AssertionError", "AttributeError", "FloatingPointError", "IndexError",
+    "KeyError", "LookupError", "NotImplementedError", "OverflowError", "RuntimeError", "StopIteration",
+    "TypeError", "ValueError", "ZeroDivisionError",
 })
 DENIED_BUILTINS = frozenset(name for name in dir(builtins) if name not in ALLOWED_BUILTINS)
 
@@ -45,12 +47,13 @@ TORCH_NAMES = frozenset({
     "arange", "linspace", "eye", "tensor", "is_tensor", "numel",
     # self-test blocks: inputs, reference results, comparison (the run-time watch judges any use in a call)
     "manual_seed", "rand", "randn", "randint", "rand_like", "randn_like", "randperm", "allclose", "isclose",
-    "equal", "add", "sub", "mul", "div", "neg", "abs", "sum", "cumsum", "cumprod", "max", "min", "maximum", "minimum", "amax", "amin", "argmax",
-    "argmin", "where", "sqrt", "exp", "log", "sin", "cos", "clamp", "sign", "cat", "stack", "flip", "mean",
-    "prod", "dot", "matmul", "mm", "mv", "isnan", "isinf", "isfinite", "all", "any", "sort",
+    "equal", "add", "sub", "mul", "div", "neg", "abs", "sum", "cumsum", "cumprod", "max", "min", "maximum",
+    "minimum", "amax", "amin", "argmax", "argmin", "where", "sqrt", "exp", "log", "sin", "cos", "clamp", "sign",
+    "cat", "stack", "flip", "mean", "prod", "dot", "matmul", "mm", "mv", "isnan", "isinf", "isfinite", "all", "any", "sort",
     "no_grad", "inference_mode", "testing", "cuda",
 })
-TORCH_CUDA_NAMES = frozenset({"is_available", "synchronize", "current_device", "device_count",
+TORCH_CUDA_NAMES = frozenset({"is_available", "synchronize", "current_device", "device_count", "device",
+                              "get_device_capability",
                               "get_device_properties", "get_device_name"})
 TRITON_NAMES = frozenset({"jit", "autotune", "heuristics", "Config", "cdiv", "next_power_of_2", "language"})
 TYPING_NAMES = frozenset({"Any", "Callable", "Dict", "List", "Optional", "Sequence", "Tuple", "Union"})
@@ -92,14 +95,17 @@ def _namespaces() -> dict[str, frozenset[str]]:
     """Each module path a kernel may use, with the names it may reach through it."""
     import triton.language as tl
     from triton.language.extra import libdevice
+    from triton.language.extra.cuda import libdevice as cuda_libdevice
 
     return {
         "torch": TORCH_NAMES, "torch.cuda": TORCH_CUDA_NAMES, "torch.testing": frozenset({"assert_close"}),
         "triton": TRITON_NAMES,
         "triton.language": _triton_members(tl) | {"math", "extra"},
         "triton.language.math": _triton_members(tl.math),
-        "triton.language.extra": frozenset({"libdevice"}),
+        "triton.language.extra": frozenset({"libdevice", "cuda"}),
         "triton.language.extra.libdevice": _triton_members(libdevice),
+        "triton.language.extra.cuda": frozenset({"libdevice"}),
+        "triton.language.extra.cuda.libdevice": _triton_members(cuda_libdevice),
         "math": frozenset(name for name in dir(math) if not name.startswith("_")),
         "typing": TYPING_NAMES, "__future__": frozenset({"annotations"}),
     }
@@ -241,11 +247,14 @@ class _Checker(ast.NodeVisitor):
     def _bind_imports(self, node: ast.Import | ast.ImportFrom) -> None:
         for alias in node.names:
             if isinstance(node, ast.Import):  # `import a.b` binds a; `import a.b as x` binds x to a.b
-                name, path = alias.asname or alias.name.split(".")[0], alias.name if alias.asname else alias.name.split(".")[0]
+                path = alias.name if alias.asname else alias.name.split(".")[0]
+                name = alias.asname or path
                 allowed = alias.name in IMPORTABLE
             else:
                 name, path = alias.asname or alias.name, f"{node.module}.{alias.name}"
                 allowed = not node.level and alias.name in NAMESPACES.get(node.module or "", ())
+            if name.startswith("__"):
+                self.flag(node, "private", f"dunder name {name!r} bound by an import")
             if allowed:
                 self.modules.setdefault(name, set()).add(path)
             elif isinstance(node, ast.Import):
@@ -330,6 +339,8 @@ class _Checker(ast.NodeVisitor):
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name:
             self._check_identifier(node, node.name)
+            if node.name.startswith("__"):
+                self.flag(node, "private", f"dunder name {node.name!r} bound by except")
         self.generic_visit(node)
 
     def visit_keyword(self, node: ast.keyword) -> None:
