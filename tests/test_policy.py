@@ -38,6 +38,7 @@ ESCAPES = [
     ("escape_frame_builtins", "s000", "internal attribute .gi_frame"),
     ("escape_capture_scope", "s000", "internal attribute .get_capture_scope"),
     ("escape_match_attribute", "s000", "match statement"),
+    ("escape_utf7_coding", "s000", "coding declaration 'utf-7'"),
     ("escape_import_in_function", "s000", "import of 'torch.multiprocessing'"),
     ("escape_decorator", "s311", "decorator @functools.lru_cache"),
 ]
@@ -73,6 +74,9 @@ def test_the_corpus_is_large_and_names_real_loops():
 
 # (id, source, the rule it breaks)
 REJECTED = [
+    ("coding_utf7", "# -*- coding: utf-7 -*-\nx = 1  # +AAo-import os\n", "source"),
+    ("coding_latin1", "# vim: set fileencoding=latin-1 :\nx = 1\n", "source"),
+    ("coding_unknown", "# coding: no-such-codec\nx = 1\n", "source"),
     ("import_os", "import os", "imports"),
     ("import_os_from_torch", "from torch import os", "imports"),
     ("import_star", "from triton.language import *", "imports"),
@@ -183,6 +187,7 @@ ACCEPTED = [
     ("tensor_methods", "def f(x):\n    return x.numel(), x.stride(0), x.shape[0], x.is_contiguous(), x.view(-1).contiguous(), x.item()"),
     ("subscript_store_on_tensor", "def f(x):\n    x[0] = 1"),
     ("future_annotations", "from __future__ import annotations"),
+    ("coding_utf8", "# -*- coding: utf-8 -*-\nx = 'é'\n"),
 ]
 
 

@@ -11,10 +11,12 @@ worker and the run-time watch are the second.
 from __future__ import annotations
 
 import ast
+import io
 import builtins
 import math
 import re
 import string
+import tokenize
 import types
 import typing
 from dataclasses import dataclass
@@ -115,6 +117,8 @@ NAMESPACES = _namespaces()
 IMPORTABLE = tuple(path for path in NAMESPACES if path != "__future__")
 
 RULES: tuple[Rule, ...] = (
+    Rule("source", "the module is UTF-8 text: no coding declaration naming another encoding (the importer "
+                   "would read other code than the policy)"),
     Rule("imports", "import only torch, triton, triton.language (as tl) and math, or allowed names from them "
                     "(`from triton import jit`), `typing` names for hints and `from __future__ import annotations`; "
                     "no other module, no `import *`, no relative import"),
@@ -377,12 +381,25 @@ class _Checker(ast.NodeVisitor):
         super().visit(node)
 
 
+def _declared_encoding(source: str) -> Finding | None:
+    """A PEP 263 coding line the importer would obey: anything but UTF-8 makes it decode other text."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(source.encode("utf-8")).readline)
+    except SyntaxError as exc:
+        return Finding(1, f"coding declaration: {exc.msg}", "source")
+    if encoding not in ("utf-8", "utf-8-sig"):
+        return Finding(1, f"coding declaration {encoding!r}", "source")
+    return None
+
+
 def findings(source: str) -> list[Finding]:
     """Every policy finding in `source`, which must parse (SyntaxError otherwise)."""
     tree = ast.parse(source)
     checker = _Checker(tree)
     checker.visit(tree)
-    return sorted(set(checker.findings), key=lambda f: (f.line, f.rule, f.what))
+    encoding = _declared_encoding(source)
+    found = checker.findings + ([encoding] if encoding else [])
+    return sorted(set(found), key=lambda f: (f.line, f.rule, f.what))
 
 
 def check_source(source: str) -> None:
