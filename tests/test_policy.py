@@ -207,6 +207,12 @@ def test_rule_accepts(source):
     policy.check_source(source)
 
 
+@pytest.mark.parametrize("source", ["x = (", "x = 1\x00"], ids=["unbalanced", "null_byte"])
+def test_unparsable_source_is_a_syntax_error(source):
+    with pytest.raises(SyntaxError):
+        policy.findings(source)
+
+
 def test_every_rule_is_shown_to_reject_something():
     assert {r.key for r in policy.RULES} == {rule for _, _, rule in REJECTED}
 

@@ -394,7 +394,10 @@ def _declared_encoding(source: str) -> Finding | None:
 
 def findings(source: str) -> list[Finding]:
     """Every policy finding in `source`, which must parse (SyntaxError otherwise)."""
-    tree = ast.parse(source)
+    try:
+        tree = ast.parse(source)
+    except ValueError as exc:  # null bytes: the importer refuses them too
+        raise SyntaxError(str(exc)) from exc
     checker = _Checker(tree)
     checker.visit(tree)
     encoding = _declared_encoding(source)
