@@ -95,6 +95,7 @@ REJECTED = [
     ("from_alias_unlisted", "from triton import language as L\nc = L.core", "names"),
     ("tl_submodule", "import triton.language as tl\nc = tl.semantic", "names"),
     ("triton_knobs", "import triton\nk = triton.knobs", "names"),
+    ("inline_asm", "import triton.language as tl\nf = tl.inline_asm_elementwise", "names"),
     ("globaltimer", "from triton.language.extra import cuda\nt = cuda.globaltimer", "names"),
     ("two_levels_deep", "import torch\ns = torch.float32.itemsize", "names"),
     ("jit_attribute", "from triton import jit\nf = jit.__wrapped__", "private"),

@@ -59,6 +59,8 @@ TORCH_CUDA_NAMES = frozenset({"is_available", "synchronize", "current_device", "
                               "get_device_properties", "get_device_name"})
 TRITON_NAMES = frozenset({"jit", "autotune", "heuristics", "Config", "cdiv", "next_power_of_2", "language"})
 TYPING_NAMES = frozenset({"Any", "Callable", "Dict", "List", "Optional", "Sequence", "Tuple", "Union"})
+# Arbitrary PTX (clocks, special registers) is more than any TSVC loop needs.
+TL_EXCLUDED = frozenset({"inline_asm_elementwise"})
 DECORATORS = frozenset({"triton.jit", "triton.autotune", "triton.heuristics", "torch.no_grad",
                         "torch.inference_mode"})
 # Tensor methods that hand memory or elements to Python (raw pointers, storages, lists, numpy) or
@@ -102,7 +104,7 @@ def _namespaces() -> dict[str, frozenset[str]]:
     return {
         "torch": TORCH_NAMES, "torch.cuda": TORCH_CUDA_NAMES, "torch.testing": frozenset({"assert_close"}),
         "triton": TRITON_NAMES,
-        "triton.language": _triton_members(tl) | {"math", "extra"},
+        "triton.language": (_triton_members(tl) - TL_EXCLUDED) | {"math", "extra"},
         "triton.language.math": _triton_members(tl.math),
         "triton.language.extra": frozenset({"libdevice", "cuda"}),
         "triton.language.extra.libdevice": _triton_members(libdevice),
