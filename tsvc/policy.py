@@ -51,12 +51,12 @@ TORCH_NAMES = frozenset({
     "manual_seed", "rand", "randn", "randint", "rand_like", "randn_like", "randperm", "allclose", "isclose",
     "equal", "add", "sub", "mul", "div", "neg", "abs", "sum", "cumsum", "cumprod", "max", "min", "maximum",
     "minimum", "amax", "amin", "argmax", "argmin", "where", "sqrt", "exp", "log", "sin", "cos", "clamp", "sign",
-    "cat", "stack", "flip", "mean", "prod", "dot", "matmul", "mm", "mv", "isnan", "isinf", "isfinite", "all", "any", "sort",
-    "no_grad", "inference_mode", "testing", "cuda",
+    "cat", "stack", "flip", "mean", "prod", "dot", "matmul", "mm", "mv", "isnan", "isinf", "isfinite", "all",
+    "any", "sort", "no_grad", "inference_mode", "testing", "cuda",
 })
+# Device queries and synchronize: no streams, events, graphs or memory settings.
 TORCH_CUDA_NAMES = frozenset({"is_available", "synchronize", "current_device", "device_count", "device",
-                              "get_device_capability",
-                              "get_device_properties", "get_device_name"})
+                              "get_device_capability", "get_device_properties", "get_device_name"})
 TRITON_NAMES = frozenset({"jit", "autotune", "heuristics", "Config", "cdiv", "next_power_of_2", "language"})
 TYPING_NAMES = frozenset({"Any", "Callable", "Dict", "List", "Optional", "Sequence", "Tuple", "Union"})
 # Arbitrary PTX (clocks, special registers) is more than any TSVC loop needs.
