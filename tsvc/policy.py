@@ -260,7 +260,7 @@ class _Checker(ast.NodeVisitor):
                 name, path = alias.asname or alias.name, f"{node.module}.{alias.name}"
                 allowed = not node.level and alias.name in NAMESPACES.get(node.module or "", ())
             if name.startswith("__"):
-                self.flag(node, "private", f"dunder name {name!r} bound by an import")
+                self.flag(node, "private", f"dunder name {name!r}")
             if allowed:
                 self.modules.setdefault(name, set()).add(path)
             elif isinstance(node, ast.Import):
@@ -332,21 +332,23 @@ class _Checker(ast.NodeVisitor):
                 and name not in DENIED_BUILTINS:
             self.flag(node, "defined", f"{name!r} is never defined")
 
+    def _check_binding(self, node: ast.AST, name: str) -> None:
+        """A name the module binds (parameter, def, except, import alias) is no builtin outside the list, no dunder."""
+        self._check_identifier(node, name)
+        if name.startswith("__"):
+            self.flag(node, "private", f"dunder name {name!r}")
+
     def _check_identifier(self, node: ast.AST, name: str) -> None:
         if name in DENIED_BUILTINS and not (name.startswith("__") and name.endswith("__")):
             self.flag(node, "builtins", f"use of {name!r}")
 
     def visit_arg(self, node: ast.arg) -> None:
-        self._check_identifier(node, node.arg)
-        if node.arg.startswith("__"):
-            self.flag(node, "private", f"dunder parameter {node.arg!r}")
+        self._check_binding(node, node.arg)
         self.generic_visit(node)
 
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name:
-            self._check_identifier(node, node.name)
-            if node.name.startswith("__"):
-                self.flag(node, "private", f"dunder name {node.name!r} bound by except")
+            self._check_binding(node, node.name)
         self.generic_visit(node)
 
     def visit_keyword(self, node: ast.keyword) -> None:
@@ -362,9 +364,7 @@ class _Checker(ast.NodeVisitor):
 
     # definitions and statements
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        self._check_identifier(node, node.name)
-        if node.name.startswith("__"):
-            self.flag(node, "private", f"dunder function {node.name!r}")
+        self._check_binding(node, node.name)
         for decorator in node.decorator_list:
             self._check_decorator(decorator)
         self.generic_visit(node)
