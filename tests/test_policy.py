@@ -154,6 +154,7 @@ REJECTED = [
     ("apply_", "def f(x):\n    x.apply_(abs)", "host-data"),
     ("register_hook", "def f(x):\n    x.register_hook(print)", "hooks"),
     ("config_pre_hook", "import triton\nc = triton.Config({}, pre_hook=print)", "hooks"),
+    ("jit_repr_hook", "import triton\nj = triton.jit(repr=print)", "hooks"),
     ("add_pre_run_hook", "def f(k):\n    k.add_pre_run_hook(print)", "hooks"),
     ("pre_run_hooks_list", "def f(k):\n    k.pre_run_hooks.append(print)", "hooks"),
     ("prune_configs_by", "import triton\na = triton.autotune([], key=[], prune_configs_by={'early_config_prune': print})",

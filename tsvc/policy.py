@@ -46,7 +46,7 @@ TORCH_NAMES = frozenset({
     "int64", "long", "uint8", "bool", "dtype", "device", "Tensor", "Size", "finfo", "iinfo",
     # allocation
     "empty", "empty_like", "empty_strided", "zeros", "zeros_like", "ones", "ones_like", "full", "full_like",
-    "arange", "linspace", "eye", "tensor", "is_tensor", "numel",
+    "arange", "linspace", "eye", "tensor", "is_tensor", "numel", "clone", "inf", "nan",
     # self-test blocks: inputs, reference results, comparison (the run-time watch judges any use in a call)
     "manual_seed", "rand", "randn", "randint", "rand_like", "randn_like", "randperm", "allclose", "isclose",
     "equal", "add", "sub", "mul", "div", "neg", "abs", "sum", "cumsum", "cumprod", "max", "min", "maximum",
@@ -68,7 +68,7 @@ DECORATORS = frozenset({"triton.jit", "triton.autotune", "triton.heuristics", "t
 HOST_METHODS = frozenset({"tolist", "numpy", "data_ptr", "storage", "untyped_storage", "apply_", "map_",
                           "map2_", "share_memory_", "record_stream", "as_subclass"})
 # Python run inside a launch or by autograd, where the run-time watch does not look.
-HOOK_KEYWORDS = frozenset({"pre_hook", "post_hook", "do_bench", "launch_metadata", "prune_configs_by"})
+HOOK_KEYWORDS = frozenset({"pre_hook", "post_hook", "do_bench", "launch_metadata", "prune_configs_by", "repr"})
 HOOK_ATTRIBUTES = frozenset({"add_pre_run_hook", "pre_run_hooks", "pre_hook", "post_hook", "user_defined_pre_hook",
                              "user_defined_post_hook", "launch_enter_hook", "launch_exit_hook", "launch_metadata",
                              "do_bench", "early_config_prune", "perf_model"})
