@@ -173,6 +173,11 @@ REJECTED = [
     ("apply_", "def f(x):\n    x.apply_(abs)", "host-data"),
     ("register_hook", "def f(x):\n    x.register_hook(print)", "hooks"),
     ("config_pre_hook", "import triton\nc = triton.Config({}, pre_hook=print)", "hooks"),
+    ("config_positional_hook", "import triton\nc = triton.Config({}, 4, 3, 1, None, print)", "hooks"),
+    ("config_unpacked_hook", "import triton\nc = triton.Config({}, **{'pre_hook': print})", "hooks"),
+    ("autotune_positional_hook", "import triton\na = triton.autotune([], [], None, None, None, print)", "hooks"),
+    ("config_aliased", "import triton\nC = triton.Config\nc = C({}, 4, 3, 1, None, print)", "hooks"),
+    ("config_by_name_unpacked", "from triton import Config\nc = Config({}, *[4, 3, 1, None, print])", "hooks"),
     ("jit_repr_hook", "import triton\nj = triton.jit(repr=print)", "hooks"),
     ("add_pre_run_hook", "def f(k):\n    k.add_pre_run_hook(print)", "hooks"),
     ("pre_run_hooks_list", "def f(k):\n    k.pre_run_hooks.append(print)", "hooks"),
@@ -190,7 +195,7 @@ ACCEPTED = [
     ("main_guard_reversed", 'if "__main__" == __name__:\n    print("ok")'),
     ("own_private_names", "def _kernel():\n    return 1\n_BLOCK = 4\nx = _kernel() + _BLOCK"),
     ("from_alias", "from triton import language as tl\nr = tl.arange"),
-    ("import_alias", "import triton.language as tl\nimport triton\nr = tl.program_id\nj = triton.jit"),
+    ("import_alias", "import triton.language as tl\nimport triton\nr = tl.program_id\nc = triton.cdiv"),
     ("walrus_binding", "def f(n):\n    if (m := n + 1) > 2:\n        return m\n    return 0"),
     ("lambda_binding", "g = lambda meta: meta['B']"),
     ("comprehension_binding", "xs = [i * i for i in range(4)]\nd = {k: v for k, v in zip(xs, xs)}"),
@@ -210,6 +215,7 @@ ACCEPTED = [
                           "@triton.autotune(configs=[triton.Config({'B': 1})], key=['n'])\n"
                           "@triton.heuristics({'E': lambda args: args['n'] % 2 == 0})\n"
                           "@triton.jit\ndef k(n, B: tl.constexpr, E: tl.constexpr):\n    pass"),
+    ("config_positional", "import triton\nc = triton.Config({'B': 1}, 4, 3)\nd = triton.Config({'B': 2}, num_warps=8)"),
     ("jit_by_name", "from triton import jit\n@jit\ndef k(x):\n    pass\n@jit(do_not_specialize=['x'])\ndef h(x):\n    pass"),
     ("tensor_methods", "def f(x):\n    return x.numel(), x.stride(0), x.shape[0], x.is_contiguous(), x.view(-1).contiguous(), x.item()"),
     ("subscript_store_on_tensor", "def f(x):\n    x[0] = 1"),

@@ -11,6 +11,7 @@ worker and the run-time watch are the second.
 from __future__ import annotations
 
 import ast
+import inspect
 import io
 import builtins
 import math
@@ -115,7 +116,20 @@ def _namespaces() -> dict[str, frozenset[str]]:
     }
 
 
+def _hook_takers() -> dict[str, int]:
+    """Triton callables that take hooks, with how many positional arguments come before the first hook."""
+    import triton
+
+    limits = {}
+    for path, fn in (("triton.Config", triton.Config.__init__), ("triton.autotune", triton.autotune),
+                     ("triton.jit", triton.jit)):
+        params = [p for p in inspect.signature(fn).parameters.values() if p.name != "self"]
+        limits[path] = next(i for i, p in enumerate(params) if p.name in HOOK_KEYWORDS or p.kind is p.KEYWORD_ONLY)
+    return limits
+
+
 NAMESPACES = _namespaces()
+HOOK_TAKERS = _hook_takers()
 IMPORTABLE = tuple(path for path in NAMESPACES if path != "__future__")
 
 RULES: tuple[Rule, ...] = (
@@ -145,32 +159,25 @@ RULES: tuple[Rule, ...] = (
                       + ", ".join(f".{m}()" for m in sorted(HOST_METHODS)) + " (the loop's data stays on the "
                       "device, in tensors)"),
     Rule("hooks", "no hooks that run Python inside a launch: no " + ", ".join(f"{k}=" for k in sorted(HOOK_KEYWORDS))
-                  + " argument, no .register_…(), .add_pre_run_hook() or other hook attribute"),
+                  + " argument (by name, position or unpacking; triton.Config, autotune and jit are only called or "
+                    "used as decorators), no .register_…(), .add_pre_run_hook() or other hook attribute"),
     Rule("format", "`.format()` only on a string literal with plain fields (`{}`, `{0}`, `{name:.3f}`), never "
                    "`{x.attr}` or `{x[key]}`"),
 )
 _RULE = {rule.key: rule for rule in RULES}
 
 
-def _listed(path: str) -> str:
+def _members(path: str, most: int) -> str:
+    """The names allowed through `path`, or how many there are when more than `most`."""
     members = NAMESPACES[path]
-    if path.startswith("triton.language") and len(members) > 20:
-        return f"{path}: its public functions, types and constants ({len(members)} names)"
-    return f"{path}: " + ", ".join(sorted(members))
-
-
-def _allowed_through(path: str) -> str:
-    members = NAMESPACES[path]
-    if len(members) > 12:
-        return f"not one of the {len(members)} names allowed through {path}"
-    return f"{path} allows only " + ", ".join(sorted(members))
+    return ", ".join(sorted(members)) if len(members) <= most else f"its {len(members)} public names"
 
 
 def rules_text() -> str:
     """The policy in words, one rule a line, then the names allowed through each module."""
     lines = [f"- {rule.statement}." for rule in RULES]
     lines.append("Names allowed through each module:")
-    lines += [f"  - {_listed(path)}" for path in NAMESPACES]
+    lines += [f"  - {path}: {_members(path, 120)}" for path in NAMESPACES]
     return "\n".join(lines)
 
 
@@ -282,12 +289,25 @@ class _Checker(ast.NodeVisitor):
                     self.flag(node, "names", f"{path}.{attr}: {path} has no allowed names below it")
                     break
                 if attr not in NAMESPACES[path]:
-                    self.flag(node, "names", f"{path}.{attr} is not allowed ({_allowed_through(path)})")
+                    self.flag(node, "names", f"{path}.{attr} is not allowed (through {path}: {_members(path, 12)})")
                     break
                 path = f"{path}.{attr}"
             else:
                 if path in NAMESPACES and path != "__future__":
                     self.flag(node, "names", f"module {path} used as a value (only `{path}.name` is)")
+                if path in HOOK_TAKERS:
+                    self._check_hook_taker(node, path)
+
+    def _check_hook_taker(self, node: ast.expr, path: str) -> None:
+        """triton.Config/autotune/jit are called or used as decorators, their hook parameters in plain sight."""
+        parent = self.parents.get(node)
+        if isinstance(parent, ast.FunctionDef) and node in parent.decorator_list:
+            return
+        if not (isinstance(parent, ast.Call) and parent.func is node):
+            self.flag(node, "hooks", f"{path} used other than called (its hook arguments would be hidden)")
+        elif len(parent.args) > HOOK_TAKERS[path] or any(isinstance(a, ast.Starred) for a in parent.args) \
+                or any(k.arg is None for k in parent.keywords):
+            self.flag(node, "hooks", f"{path}() with a hook argument by position or by * / ** unpacking")
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         attr = node.attr
@@ -323,6 +343,8 @@ class _Checker(ast.NodeVisitor):
             for path in self.modules[name]:
                 if path in NAMESPACES:
                     self.flag(node, "names", f"module {path} used as a value (only `{path}.name` is)")
+                if path in HOOK_TAKERS:
+                    self._check_hook_taker(node, path)
         self._check_identifier(node, name)
         if name == "__name__" and isinstance(node.ctx, ast.Load) and _is_main_guard(node, parent):
             return
