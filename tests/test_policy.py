@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import types
+import warnings
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from tsvc import catalog, checker, policy
 from tsvc.candidate import Outcome
+from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 
 TESTS = Path(__file__).parent
@@ -265,3 +268,72 @@ def test_triton_language_names_come_from_the_installed_triton_without_submodules
     modules = {n for n in names if isinstance(getattr(tl, n), types.ModuleType)}
     assert modules == {n for n in ("math", "extra") if f"triton.language.{n}" in policy.NAMESPACES}
     assert not {"core", "semantic", "standard", "random"} & names
+
+
+def _escapes(root: object, allowed: Callable[[str], bool], depth: int = 4) -> set[str]:
+    """Attribute paths from `root`, through names `allowed` accepts, to a module, frame, code object,
+    traceback or globals dict: what a kernel could reach with plain attribute reads."""
+    found: set[str] = set()
+    seen: set[int] = set()
+
+    def visit(value: object, where: str, left: int) -> None:
+        if isinstance(value, (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)) or (
+                isinstance(value, dict) and "__builtins__" in value):
+            found.add(where)
+        elif left > 1 and id(value) not in seen and not isinstance(value, (int, float, str, bytes, type(None))):
+            seen.add(id(value))
+            walk(value, where, left - 1)
+
+    def walk(obj: object, path: str, left: int) -> None:
+        items = list(obj.items()) if isinstance(obj, dict) else enumerate(obj) if isinstance(obj, (list, tuple)) else []
+        for key, value in list(items)[:50]:  # a kernel may index what it reads
+            visit(value, f"{path}[{key!r}]", left)
+        for name in dir(obj):
+            if not allowed(name):
+                continue
+            try:
+                value = getattr(obj, name)
+            except Exception:  # noqa: BLE001 - a property that needs state the probe does not set up
+                continue
+            visit(value, f"{path}.{name}", left)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        walk(root, type(root).__name__, depth)
+    return found
+
+
+def _policy_allows(name: str) -> bool:
+    return not policy.refused_attribute(name)
+
+
+def _runtime_objects(device: str) -> list[object]:
+    """What a kernel module can hold: its Triton kernels (launched first on a GPU, which fills their caches),
+    a config, a tensor with autograd history, an exception, a generator."""
+    import importlib.util
+
+    import torch
+    import triton
+
+    objects: list[object] = [(i for i in ()), ValueError("probe"), torch.zeros(4, requires_grad=True) * 2,
+                             triton.Config({"BLOCK_SIZE": 128}, num_warps=4)]
+    for stem in ("s000__from_triton_import", "s113__heuristics", "s313__reset_to_zero"):
+        spec = importlib.util.spec_from_file_location(f"policy_probe_{stem}", CORPUS / f"{stem}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        loop = catalog.get(stem.split("__")[0])
+        if device == "cuda":
+            tensors = {name: torch.from_numpy(a).cuda() for name, a in make_inputs(loop, SIZE, 0).items()}
+            objects.append(getattr(module, loop.kernel_name)(**tensors, **scalar_values(loop, SIZE)))
+        objects += [value for name, value in vars(module).items() if name.endswith("kernel")]
+    return objects
+
+
+def test_no_attribute_the_policy_allows_leads_from_a_runtime_object_to_globals(device):
+    reached = set().union(*(_escapes(obj, _policy_allows) for obj in _runtime_objects(device)))
+    assert not reached
+
+
+def test_the_reachability_probe_finds_what_the_policy_refuses(device):
+    reached = set().union(*(_escapes(obj, lambda name: not name.startswith("_")) for obj in _runtime_objects(device)))
+    assert "generator.gi_frame" in reached

@@ -76,7 +76,8 @@ HOOK_ATTRIBUTES = frozenset({"add_pre_run_hook", "pre_run_hooks", "pre_hook", "p
 # Frames, code objects, generators and tracebacks lead back to globals and builtins without an underscore;
 # so do a Triton kernel object's capture scope, global-value record and per-device caches.
 FRAME_ATTRIBUTES = re.compile(r"^(gi|cr|ag|f|tb|co)_\w+$")
-TRITON_INTERNALS = frozenset({"get_capture_scope", "used_global_vals", "device_caches", "create_binder"})
+TRITON_INTERNALS = frozenset({"get_capture_scope", "used_global_vals", "device_caches", "create_binder",
+                              "check_disk_cache", "preload"})
 # Statements no kernel needs: classes (dunder methods run on conversion or deletion, after the watch has
 # closed), state shared between calls, and code that runs later than the call that created it.
 FORBIDDEN_NODES: dict[type, str] = {
@@ -196,6 +197,21 @@ class Finding:
         return f"{text} [{self.rule}: {_RULE[self.rule].statement}]" if self.rule else text
 
 
+def refused_attribute(attr: str) -> list[tuple[str, str]]:
+    """(rule, finding) for each rule an attribute of this name breaks, whatever object it is read from."""
+    refused = []
+    if attr.startswith("_"):
+        kind = "dunder" if attr.startswith("__") and attr.endswith("__") else "private"
+        refused.append(("private", f"{kind} attribute {attr!r}"))
+    if FRAME_ATTRIBUTES.match(attr) or attr in TRITON_INTERNALS:
+        refused.append(("internals", f"internal attribute .{attr}"))
+    if attr in HOST_METHODS:
+        refused.append(("host-data", f".{attr}()"))
+    if attr in HOOK_ATTRIBUTES or attr.startswith("register_"):
+        refused.append(("hooks", f"hook .{attr}"))
+    return refused
+
+
 def _chain(node: ast.AST) -> tuple[ast.AST, list[str]]:
     """The root of an attribute chain and its attribute names, outermost last."""
     attrs: list[str] = []
@@ -311,16 +327,8 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         attr = node.attr
-        if attr.startswith("__") and attr.endswith("__"):
-            self.flag(node, "private", f"dunder attribute {attr!r}")
-        elif attr.startswith("_"):
-            self.flag(node, "private", f"private attribute {attr!r}")
-        if FRAME_ATTRIBUTES.match(attr) or attr in TRITON_INTERNALS:
-            self.flag(node, "internals", f"internal attribute .{attr}")
-        if attr in HOST_METHODS:
-            self.flag(node, "host-data", f".{attr}()")
-        if attr in HOOK_ATTRIBUTES or attr.startswith("register_"):
-            self.flag(node, "hooks", f"hook .{attr}")
+        for rule, what in refused_attribute(attr):
+            self.flag(node, rule, what)
         root, attrs = _chain(node)
         rooted = isinstance(root, ast.Name) and root.id in self.modules
         if isinstance(node.ctx, (ast.Store, ast.Del)):
