@@ -342,3 +342,22 @@ def test_no_attribute_the_policy_allows_leads_from_a_runtime_object_to_globals(d
 def test_the_reachability_probe_finds_what_the_policy_refuses(device):
     reached = set().union(*(_escapes(obj, lambda name: not name.startswith("_")) for obj in _runtime_objects(device)))
     assert "generator.gi_frame" in reached
+
+
+def test_no_name_allowed_through_a_module_leads_to_globals():
+    import importlib
+
+    def resolve(path: str) -> object:
+        head, *rest = path.split(".")
+        obj = importlib.import_module(head)
+        for part in rest:
+            obj = getattr(obj, part)
+        return obj
+
+    reached: set[str] = set()
+    for namespace, members in policy.NAMESPACES.items():
+        for name in members:
+            path = f"{namespace}.{name}"
+            if namespace != "__future__" and path not in policy.NAMESPACES and hasattr(resolve(namespace), name):
+                reached |= _escapes(resolve(path), _policy_allows)
+    assert not reached

@@ -41,20 +41,15 @@ ALLOWED_BUILTINS = frozenset({
 })
 DENIED_BUILTINS = frozenset(name for name in dir(builtins) if name not in ALLOWED_BUILTINS)
 
+# Besides its tensor operators (derived below from the installed torch): dtypes, types, devices,
+# seeding and grad modes for self-test blocks, and the submodules a kernel may reach into.
 TORCH_NAMES = frozenset({
-    # dtypes, types and devices
     "float32", "float", "float16", "half", "bfloat16", "float64", "double", "int8", "int16", "int32", "int",
-    "int64", "long", "uint8", "bool", "dtype", "device", "Tensor", "Size", "finfo", "iinfo",
-    # allocation
-    "empty", "empty_like", "empty_strided", "zeros", "zeros_like", "ones", "ones_like", "full", "full_like",
-    "arange", "linspace", "eye", "tensor", "is_tensor", "numel", "clone", "inf", "nan",
-    # self-test blocks: inputs, reference results, comparison (the run-time watch judges any use in a call)
-    "manual_seed", "rand", "randn", "randint", "rand_like", "randn_like", "randperm", "allclose", "isclose",
-    "equal", "add", "sub", "mul", "div", "neg", "abs", "sum", "cumsum", "cumprod", "max", "min", "maximum",
-    "minimum", "amax", "amin", "argmax", "argmin", "where", "sqrt", "exp", "log", "sin", "cos", "clamp", "sign",
-    "cat", "stack", "flip", "mean", "prod", "dot", "matmul", "mm", "mv", "isnan", "isinf", "isfinite", "all",
-    "any", "sort", "no_grad", "inference_mode", "testing", "cuda",
+    "int64", "long", "uint8", "bool", "dtype", "device", "Tensor", "Size", "finfo", "iinfo", "inf", "nan",
+    "is_tensor", "manual_seed", "no_grad", "inference_mode", "testing", "cuda", "nn", "linalg",
 })
+# Operators that read a file or alias foreign memory.
+TORCH_EXCLUDED = frozenset({"from_file", "from_numpy", "frombuffer"})
 # Device queries and synchronize: no streams, events, graphs or memory settings.
 TORCH_CUDA_NAMES = frozenset({"is_available", "synchronize", "current_device", "device_count", "device",
                               "get_device_capability", "get_device_properties", "get_device_name"})
@@ -97,6 +92,15 @@ def _triton_members(module: types.ModuleType) -> frozenset[str]:
         and getattr(getattr(module, name), "__module__", "triton").split(".")[0] in ("triton", "builtins"))
 
 
+def _torch_operators() -> frozenset[str]:
+    """torch's tensor operators (its aten bindings and torch.functional): computing is the watch's to judge."""
+    import torch
+    import torch.functional
+
+    return (frozenset(n for n in dir(torch._C._VariableFunctions) if not n.startswith("_"))
+            | frozenset(torch.functional.__all__)) - TORCH_EXCLUDED
+
+
 def _namespaces() -> dict[str, frozenset[str]]:
     """Each module path a kernel may use, with the names it may reach through it."""
     import triton.language as tl
@@ -104,7 +108,9 @@ def _namespaces() -> dict[str, frozenset[str]]:
     from triton.language.extra.cuda import libdevice as cuda_libdevice
 
     return {
-        "torch": TORCH_NAMES, "torch.cuda": TORCH_CUDA_NAMES, "torch.testing": frozenset({"assert_close"}),
+        "torch": TORCH_NAMES | _torch_operators(), "torch.cuda": TORCH_CUDA_NAMES,
+        "torch.testing": frozenset({"assert_close"}), "torch.nn": frozenset({"functional"}),
+        "torch.nn.functional": frozenset({"pad", "conv1d"}), "torch.linalg": frozenset({"solve_triangular"}),
         "triton": TRITON_NAMES,
         "triton.language": (_triton_members(tl) - TL_EXCLUDED) | {"math", "extra"},
         "triton.language.math": _triton_members(tl.math),
@@ -168,10 +174,18 @@ RULES: tuple[Rule, ...] = (
 _RULE = {rule.key: rule for rule in RULES}
 
 
+# What a list too long to print holds.
+SUMMARIES = {"torch": "dtypes, devices, allocation, torch.testing, device queries of torch.cuda and the tensor "
+                      "operators (torch.sum, torch.cumsum, torch.where…); no submodule, file, stream or setting",
+             "triton.language": "its public functions, types and constants, tl.math and libdevice"}
+
+
 def _members(path: str, most: int) -> str:
-    """The names allowed through `path`, or how many there are when more than `most`."""
+    """The names allowed through `path`, or what they are when more than `most`."""
     members = NAMESPACES[path]
-    return ", ".join(sorted(members)) if len(members) <= most else f"its {len(members)} public names"
+    if len(members) <= most:
+        return ", ".join(sorted(members))
+    return f"{SUMMARIES.get(path, 'its public functions')} ({len(members)} names)"
 
 
 def rules_text() -> str:
