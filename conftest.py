@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tsvc import backend, catalog, gpus
+from tsvc import backend, catalog, gpus, sandbox
 from tsvc.catalog import Loop
 from tsvc.kernelsets import DEFAULT_SET, KernelSet, UnknownKernelSetError, resolve
 
@@ -70,6 +70,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     kernels = config.stash[_KERNEL_SET]
     return [
         f"tsvc backend: {backend.select().description}",
+        f"tsvc isolation: {sandbox.confinement().description}",
         f"tsvc kernel set: {kernels.name} ({kernels.path})",
     ]
 

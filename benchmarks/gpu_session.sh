@@ -8,6 +8,10 @@
 #   killed:N           the same, with one xdist worker killed 15 s in
 #   report:SCALE:N     correctness (8 workers) + Triton benchmarks (N workers) with --report-dir, in report.tar.gz
 #   isolation          the hostile-kernel corpus and the isolation tests
+#   races              the program-order (race) tests, the interpreter check run from a GPU session
+#   cost               what the sandbox costs: worker start and a checked call, jailed vs plain
+#   torch:N            the PyTorch baseline set (generated/torch) through the checker, N workers
+#   compare:SCALE:LOOPS  reference vs alternative kernels, interleaved in one process (benchmarks/compare_kernels.py)
 #   verify             counts the benchmarks of each suite JSON, per (worker, CUDA_VISIBLE_DEVICES)
 set -u
 out=${1:?outdir}; shift
@@ -49,7 +53,17 @@ for step in "$@"; do
       sed -n '1,60p' "$out/report/REPORT.md"
       tar -czf "$out/report.tar.gz" -C "$out" report && rm -rf "$out/report" ;;
     isolation)
-      python3 -m pytest -q -p no:cacheprovider tests/test_isolation.py tests/test_checker.py 2>&1 | summary 25 ;;
+      python3 -m pytest -q -p no:cacheprovider -n 8 tests/test_isolation.py tests/test_checker.py tests/test_policy.py 2>&1 \
+        | summary 25 | tee "$out/isolation.txt" ;;
+    races)
+      python3 -m pytest -q -p no:cacheprovider -n 8 tests/test_races.py 2>&1 | summary 25 | tee "$out/races.txt" ;;
+    cost)
+      python3 benchmarks/isolation_cost.py --loops s000,s311,s1113 --rounds 3 2>&1 | tee "$out/isolation_cost.txt" ;;
+    torch)
+      python3 -m pytest -q -p no:cacheprovider -n "${a:-8}" tests/test_correctness.py --kernels torch 2>&1 \
+        | summary 25 | tee "$out/torch-correctness.txt" ;;
+    compare)
+      python3 benchmarks/compare_kernels.py --scale "$a" --loops "$b" 2>&1 | tee "$out/compare-$a.txt" ;;
     verify)
       python3 - "$out" <<'PY'
 import collections, glob, json, sys

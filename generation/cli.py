@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
+from typing import TextIO
 
 from tsvc import catalog
+from tsvc.catalog import Loop
 from tsvc.cli import command
 from tsvc.kernelsets import UnknownKernelSetError, resolve
 
 from generation.options import OptionError, RunOptions, add_options, generator_for, is_model_set
 from generation.prompt import build_prompt
+from generation.session import Generator
 
 
 def _prompt_args(p: argparse.ArgumentParser) -> None:
@@ -45,11 +49,40 @@ def cmd_generate(ns: argparse.Namespace) -> int:
     except OptionError as exc:
         raise ValueError(str(exc)) from None
     loops = [catalog.get(n) for n in ns.names] if ns.names else list(catalog.catalog().values())
-    failed = 0
-    for loop in loops:
-        r = gen.ensure(loop)
-        failed += not (r.entry is not None and r.entry.passed)
-        print(f"{loop.name}: {r.describe()}")
-    print(f"{len(loops) - failed} of {len(loops)} loops have a passing kernel in '{kernel_set.name}'; "
+    with warnings.catch_warnings():
+        warnings.showwarning = _warning_line
+        try:
+            return _generate(gen, loops, kernel_set.name)
+        finally:
+            gen.store.tidy()
+
+
+def _warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """A warning as one line on stderr, without the source line Python would add."""
+    print(f"tsvc generate: warning: {' '.join(str(message).split())}", file=sys.stderr, flush=True)
+
+
+def _generate(gen: Generator, loops: list[Loop], set_name: str) -> int:
+    missing = gen.provider.unavailable()
+    if missing:  # said once, up front, rather than once per loop
+        need = [loop.name for loop in loops if gen.needs_generation(loop)]
+        if need:
+            names = ", ".join(need[:5]) + (", ..." if len(need) > 5 else "")
+            raise ValueError(f"{len(need)} of {len(loops)} loop(s) have no usable kernel in '{set_name}' "
+                             f"({names}), and there is {missing}")
+    failed, current = 0, loops[0] if loops else None
+    try:
+        for current in loops:
+            r = gen.ensure(current)
+            if gen.unreachable:  # already said, once, by the generator's progress line
+                return 1
+            failed += not (r.entry is not None and r.entry.passed)
+            print(f"{current.name}: {r.describe()}")
+    except KeyboardInterrupt:
+        print(f"tsvc generate: interrupted while generating {current.name if current else '-'}; "
+              "nothing of that loop was kept", file=sys.stderr, flush=True)
+        return 130
+    print(f"{len(loops) - failed} of {len(loops)} loops have a passing kernel in '{set_name}'; "
           f"${gen.budget.spent():.4f} spent in this run")
     return 1 if failed else 0

@@ -15,6 +15,7 @@ import random
 import time
 import urllib.error
 import urllib.request
+import warnings
 from dataclasses import asdict, dataclass
 from typing import Protocol, Sequence
 
@@ -24,6 +25,10 @@ RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
 
 class ProviderError(RuntimeError):
     """The provider gave no answer, after its own retries (not the model's fault)."""
+
+
+class ProviderUnreachable(ProviderError):
+    """No connection to the provider at all: no later request of the run would fare better."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,10 @@ class Completion:
     input_tokens: int
     output_tokens: int
     stop_reason: str
-    model: str  # as the provider reports it
+    model: str  # as the provider reports it: the dated model id, where the API gives one
     seconds: float  # the request's wall time, retries included
+    request_id: str | None = None  # the provider's id of the request
+    notes: tuple[str, ...] = ()  # the client library's warnings (a model's deprecation): recorded, not shown
 
 
 @dataclass(frozen=True)
@@ -100,23 +107,34 @@ class AnthropicProvider:
         s = self.settings
         client = self._sdk()
         start = time.monotonic()
-        try:
-            message = client.messages.create(
-                model=s.model, max_tokens=s.max_tokens, system=system,
-                messages=[{"role": t.role, "content": t.text} for t in turns],
-                timeout=min(timeout, s.request_timeout),
-                # the installed SDK has no sampling keywords; the API still reads the field
-                extra_body={} if s.temperature is None else {"temperature": s.temperature},
-            )
-        except anthropic.APIStatusError as exc:
-            raise ProviderError(f"HTTP {exc.status_code} from the Anthropic API: {exc.message}") from exc
-        except anthropic.APITimeoutError as exc:
-            raise ProviderError(f"the Anthropic API did not answer within {min(timeout, s.request_timeout):.0f} s") from exc
-        except anthropic.APIError as exc:
-            raise ProviderError(f"the Anthropic API failed: {exc}") from exc
+        url = str(client.base_url).rstrip("/")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                message = client.messages.create(
+                    model=s.model, max_tokens=s.max_tokens, system=system,
+                    messages=[{"role": t.role, "content": t.text} for t in turns],
+                    timeout=min(timeout, s.request_timeout),
+                    # the installed SDK has no sampling keywords; the API still reads the field
+                    extra_body={} if s.temperature is None else {"temperature": s.temperature},
+                )
+            except anthropic.APIStatusError as exc:
+                raise ProviderError(one_line(f"HTTP {exc.status_code} from the Anthropic API at {url}: "
+                                             f"{exc.message}")) from exc
+            except anthropic.APITimeoutError as exc:
+                raise ProviderError(f"the Anthropic API at {url} did not answer within "
+                                    f"{min(timeout, s.request_timeout):.0f} s") from exc
+            except anthropic.APIConnectionError as exc:
+                cause = f" ({one_line(str(exc.__cause__))})" if exc.__cause__ else ""
+                raise ProviderUnreachable(f"cannot reach the Anthropic API at {url}{cause}") from exc
+            except anthropic.APIError as exc:
+                raise ProviderError(one_line(f"the Anthropic API at {url} failed: {exc}")) from exc
         text = "".join(getattr(block, "text", "") for block in message.content if block.type == "text")
+        # `_request_id` is the SDK's documented public accessor for the request-id header.
         return Completion(text, message.usage.input_tokens, message.usage.output_tokens,
-                          message.stop_reason or "", message.model, time.monotonic() - start)
+                          message.stop_reason or "", message.model, time.monotonic() - start,
+                          request_id=message._request_id,
+                          notes=tuple(dict.fromkeys(one_line(str(w.message)) for w in caught)))
 
 
 class OpenAICompatibleProvider:
@@ -163,10 +181,18 @@ class OpenAICompatibleProvider:
                 wait = _retry_after(exc.headers)
             except (urllib.error.URLError, TimeoutError) as exc:
                 if last:
-                    raise ProviderError(f"{url} failed: {exc}") from exc
+                    reason = getattr(exc, "reason", None)  # refused, no route, no such host: not a slow answer
+                    unreachable = isinstance(reason, OSError) and not isinstance(reason, TimeoutError)
+                    kind = ProviderUnreachable if unreachable else ProviderError
+                    raise kind(one_line(f"cannot reach {url}: {exc}")) from exc
                 wait = None
             time.sleep(wait if wait is not None else min(0.5 * 2 ** retry, 8.0) * (1 - 0.25 * random.random()))
         raise AssertionError("unreachable")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: its lines joined, whitespace collapsed."""
+    return " ".join(text.split())
 
 
 def _retry_after(headers) -> float | None:

@@ -2,33 +2,45 @@
 
 Feedback carries the failure as the checker states it (array, worst index,
 expected vs got, count) or the tail of the candidate's own traceback, with the
-harness's frames and paths taken out. It never carries reference outputs beyond
-the checker's message, nor the harness's internals.
+harness's frames and paths taken out. A failure that breaks the calling
+convention (signature, return value, the host rule, the static policy, a
+missing kernel function) also restates the rule broken and the exact expected
+signature. Feedback never carries reference outputs beyond the checker's
+message, nor the harness's internals.
 """
 from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tsvc.candidate import Outcome
+from tsvc.catalog import Loop
 from tsvc.checker import Verdict
+from tsvc.convention import HOST_RULE, python_signature
 from tsvc.sizes import Size
+
+from generation.prompt import policy_rules
 
 TRACEBACK_LINES = 12
 MAX_MESSAGE_CHARS = 4000
+SUMMARY_CHARS = 200
 
 
 class ErrorClass(enum.Enum):
     """Why an attempt failed; the value is what progress lines and the cache say."""
 
     NO_CODE = "no code block"
+    TRUNCATED = "truncated answer"  # the answer stopped at max_tokens inside its code block
     UNPARSABLE = "unparsable answer"
     IMPORT = "import error"
-    POLICY = "policy violation"
+    SIGNATURE = "signature error"  # the kernel function cannot be called as the convention calls it
+    POLICY = "policy violation"  # the static policy (imports, builtins, ...)
+    HOST = "host computation"  # the run-time watch: torch computed, or no Triton kernel ran
     COMPILE = "compile error"
     RUNTIME = "runtime error"
+    RETURN = "wrong return value"
     WRONG_RESULT = "wrong result"
     TIMEOUT = "timeout"
 
@@ -36,7 +48,7 @@ class ErrorClass(enum.Enum):
 _FROM_OUTCOME = {
     Outcome.LOAD_ERROR: ErrorClass.IMPORT,
     Outcome.POLICY_VIOLATION: ErrorClass.POLICY,
-    Outcome.CHEAT: ErrorClass.POLICY,
+    Outcome.CHEAT: ErrorClass.HOST,
     Outcome.COMPILE_ERROR: ErrorClass.COMPILE,
     Outcome.RUNTIME_ERROR: ErrorClass.RUNTIME,
     Outcome.CRASH: ErrorClass.RUNTIME,
@@ -46,14 +58,34 @@ _FROM_OUTCOME = {
 
 _HEADLINE = {
     ErrorClass.NO_CODE: "Your answer held no Python code block.",
+    ErrorClass.TRUNCATED: "Your answer was cut off at the output token limit before the module was complete.",
     ErrorClass.UNPARSABLE: "Your code block is not a valid Python module.",
     ErrorClass.IMPORT: "Importing your module failed.",
+    ErrorClass.SIGNATURE: "Your kernel function could not be called with the required signature.",
     ErrorClass.POLICY: "Your module breaks a rule of the task.",
+    ErrorClass.HOST: "Your wrapper broke the host rule.",
     ErrorClass.COMPILE: "Triton could not compile your kernel.",
     ErrorClass.RUNTIME: "Your kernel raised an error when it ran.",
+    ErrorClass.RETURN: "Your kernel function returned the wrong kind of value.",
     ErrorClass.WRONG_RESULT: "Your kernel ran but computed a wrong result.",
     ErrorClass.TIMEOUT: "Your kernel did not finish in time.",
 }
+
+_NOISE = re.compile(r"^(Traceback \(most recent call last\):|During handling of the above exception.*|"
+                    r"The above exception was the direct cause.*|[\s^~]*)$")
+
+
+def summary_line(error_class: str, message: str) -> str:
+    """One line for a terminal or a skip/fail reason: the class and the message's meaningful line.
+
+    For a traceback that is its last line (the exception), never its header.
+    """
+    lines = [line.strip() for line in message.strip().splitlines() if not _NOISE.match(line)]
+    if not lines:
+        return error_class
+    text = lines[-1] if "Traceback (most recent call last)" in message else lines[0]
+    text = text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1] + "…"
+    return f"{error_class}: {text}"
 
 
 @dataclass(frozen=True)
@@ -61,23 +93,28 @@ class Failure:
     error_class: ErrorClass
     message: str
     size: str = ""  # "LEN_1D=97, LEN_2D=17" where the failure showed
+    same_as: int | None = None  # the earlier attempt whose module this one repeats (not run again)
 
     def summary(self) -> str:
         """One line for the terminal."""
-        first = self.message.strip().splitlines()[-1:] if self.error_class in (
-            ErrorClass.COMPILE, ErrorClass.RUNTIME, ErrorClass.IMPORT) else self.message.strip().splitlines()[:1]
-        text = first[0] if first else ""
-        return f"{self.error_class.value}: {text[:160]}" if text else self.error_class.value
+        line = summary_line(self.error_class.value, self.message)
+        return f"{line} (the same module as attempt {self.same_as}, not run again)" if self.same_as else line
+
+    def repeated(self, attempt: int) -> "Failure":
+        """This failure, as the verdict on a later answer with the same module as `attempt`."""
+        return replace(self, same_as=attempt)
 
 
 _FRAME = re.compile(r'^\s*File "([^"]+)", line (\d+), in (.*)$')
+_HEADER = "Traceback (most recent call last):"
 
 
 def clean_traceback(text: str, module_path: Path) -> str:
     """The traceback with the harness's frames dropped and paths shortened.
 
     The candidate's own frames read `kernel.py`; library frames keep their path
-    from the package down (`triton/...`); frames of this project are removed.
+    from the package down (`triton/...`); frames of this project are removed,
+    and a header left with no frame under it goes too.
     """
     own = str(module_path)
     project = str(Path(__file__).resolve().parent.parent)
@@ -96,7 +133,13 @@ def clean_traceback(text: str, module_path: Path) -> str:
         else:
             skip_code_line = False
         out.append(line.replace(own, "kernel.py"))
-    return "\n".join(out)
+    return "\n".join(line for i, line in enumerate(out) if not _empty_header(out, i))
+
+
+def _empty_header(lines: list[str], i: int) -> bool:
+    if not lines[i].endswith(_HEADER):
+        return False
+    return i + 1 >= len(lines) or not _FRAME.match(lines[i + 1])
 
 
 def _short(path: str) -> str:
@@ -104,22 +147,69 @@ def _short(path: str) -> str:
     return path.split(marker, 1)[1] if marker in path else Path(path).name
 
 
-def from_verdict(verdict: Verdict, module_path: Path, size: Size) -> Failure:
+def _signature_error(message: str, loop: Loop) -> bool:
+    """A TypeError raised by calling the kernel function itself (wrong parameter names or kinds)."""
+    return re.search(rf"^TypeError: {re.escape(loop.kernel_name)}\(\) ", message, re.MULTILINE) is not None
+
+
+def _return_error(message: str) -> bool:
+    parts = re.sub(r"^\(on a second call, at size \S+\) ", "", message).split("; ")
+    return any(part.startswith("returned ") for part in parts)
+
+
+def _void_return(loop: Loop) -> str:
+    """For a void loop, the return problem as the convention states it (never "not a scalar")."""
+    return f"{loop.kernel_name} returned a value, but the C function is void: update the arrays in place and return None"
+
+
+def from_verdict(verdict: Verdict, module_path: Path, size: Size, loop: Loop) -> Failure:
     """The failure of a checked attempt, as the model will hear it."""
     cls = _FROM_OUTCOME.get(verdict.outcome, ErrorClass.RUNTIME)
     message = verdict.message
     if cls in (ErrorClass.COMPILE, ErrorClass.RUNTIME, ErrorClass.IMPORT):
         lines = clean_traceback(message, module_path).splitlines()
         message = "\n".join(lines[-TRACEBACK_LINES:])
+        if cls is ErrorClass.RUNTIME and _signature_error(message, loop):
+            cls = ErrorClass.SIGNATURE
+    elif cls is ErrorClass.WRONG_RESULT and _return_error(message):
+        cls = ErrorClass.RETURN
+        if not loop.returns_result:
+            message = _void_return(loop)
     return Failure(cls, message[-MAX_MESSAGE_CHARS:], f"LEN_1D={size.len_1d}, LEN_2D={size.len_2d}")
 
 
-def feedback(failure: Failure) -> str:
+def broken_rule(failure: Failure, loop: Loop) -> str | None:
+    """The rule of the calling convention `failure` breaks, stated in full; None for other failures."""
+    k = loop.kernel_name
+    if failure.error_class is ErrorClass.SIGNATURE:
+        return (f"`{k}` is called with every argument by keyword, under the C function's parameter names "
+                "(arrays as tensors, scalars and sizes as Python numbers), exactly as this signature says.")
+    if failure.error_class is ErrorClass.RETURN:
+        if loop.returns_result:
+            return f"`{k}` returns the loop's scalar result, as a Python number or a one-element tensor."
+        return f"The C function is void: `{k}` updates the arrays in place and returns None."
+    if failure.error_class is ErrorClass.HOST:
+        return HOST_RULE
+    if failure.error_class is ErrorClass.POLICY:
+        return policy_rules()
+    if failure.error_class is ErrorClass.IMPORT and "defines no" in failure.message:
+        return f"The module defines the function `{k}` at top level, with this signature."
+    return None
+
+
+def feedback(failure: Failure, loop: Loop) -> str:
     """The user turn that follows a failed attempt."""
     where = f" (at {failure.size})" if failure.size else ""
-    parts = [_HEADLINE[failure.error_class].rstrip(".") + where + "."]
+    headline = _HEADLINE[failure.error_class].rstrip(".") + where + "."
+    if failure.same_as:
+        headline = (f"This is the same module as attempt {failure.same_as}, which failed because: "
+                    f"{headline[0].lower()}{headline[1:]} It was not run again.")
+    parts = [headline]
     if failure.message:
         multiline = "\n" in failure.message.strip()
         parts.append(f"```\n{failure.message.strip()}\n```" if multiline else failure.message)
+    rule = broken_rule(failure, loop)
+    if rule is not None:
+        parts.append(f"The rule: {rule}\nThe required signature:\n```python\n{python_signature(loop)}\n```")
     parts.append("Fix the module. Answer with the complete corrected module in one Python code block only.")
     return "\n\n".join(parts)

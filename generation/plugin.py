@@ -77,6 +77,14 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(exc)) from None
 
 
+@pytest.hookimpl
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Tidies the set folder once the run is over: in the xdist controller, after every worker."""
+    gen = generator(config)
+    if gen is not None and "PYTEST_XDIST_WORKER" not in os.environ:
+        gen.store.tidy()
+
+
 def generator(config: pytest.Config) -> Generator | None:
     """The run's generator, or None when --kernels is not a model set."""
     return config.stash.get(_GENERATOR, None)

@@ -11,8 +11,9 @@ import hashlib
 import warnings
 from dataclasses import dataclass
 
+from tsvc import policy
 from tsvc.catalog import Loop
-from tsvc.convention import python_signature
+from tsvc.convention import HOST_RULE, python_signature
 
 SYSTEM = "You are an expert GPU programmer. You write correct, efficient Triton kernels."
 
@@ -51,12 +52,25 @@ TRITON_RULES = (
     "No Python lists, tuples used as arrays, or dicts inside a kernel.",
     "No `break` or `continue` inside a kernel, and no `return` before its end: use masks instead.",
     "Pass tensors to kernels, never `tensor.data_ptr()`.",
-    "The loop's computation happens in Triton kernels. The host wrapper may allocate, copy and launch, "
-    "but not compute the results with torch operations.",
+    HOST_RULE,
     "Respect every dependence of the C loop: where an iteration reads a value an earlier one wrote, "
     "order the work (several launches, a loop inside the kernel, or a scan) so it reads the right value.",
-    "Import only `torch`, `triton`, `triton.language as tl` and `math`.",
 )
+# Until tsvc.policy states its own rules (rules_text), the import rule as the policy enforces it.
+IMPORT_RULE = "Import only `torch`, `triton`, `triton.language as tl` and `math`."
+
+
+def policy_rules() -> str:
+    """What the static policy allows, stated by the policy itself where it can (prompt, feedback, README)."""
+    if hasattr(policy, "rules_text"):
+        return policy.rules_text().strip()
+    return IMPORT_RULE
+
+
+def triton_rules() -> tuple[str, ...]:
+    """The numbered rules of the prompt: Triton's, the host rule, then the policy's."""
+    return (*TRITON_RULES, policy_rules())
+
 
 SKELETON = '''\
 import torch
@@ -152,7 +166,7 @@ def _signature(loop: Loop) -> str:
 
 
 def _rules() -> str:
-    rules = [f"{i}. {rule}" for i, rule in enumerate(TRITON_RULES, 1)]
+    rules = [f"{i}. {rule}" for i, rule in enumerate(triton_rules(), 1)]
     return "\n".join(["## Triton rules", *rules, "", "The canonical shape of a module, for y += alpha * x:",
                       "```python", SKELETON.rstrip(), "```"])
 

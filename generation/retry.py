@@ -5,10 +5,14 @@ answer and the classified error of that answer, until `reset_after` attempts
 have been made on one line of conversation; then the next attempt starts a new
 line with the prompt alone, exactly as attempt 1 did. Every attempt is checked
 as the correctness test checks: every size and seed of the loop, through the
-checker; the first failure is the feedback.
+checker; the first failure is the feedback. An answer whose module is the
+same as an earlier attempt's (same syntax tree) is not checked again: the model
+hears that it repeated attempt N and why N failed. It still counts as an
+attempt, and costs what its request cost.
 """
 from __future__ import annotations
 
+import ast
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +21,9 @@ from typing import Callable
 from tsvc import checker
 from tsvc.catalog import Loop
 
-from generation.client import Provider, ProviderError, Turn
+from generation.client import Completion, Provider, ProviderError, Turn
 from generation.cost import Budget, price
-from generation.extract import extract_code, screen
+from generation.extract import module_block, screen
 from generation.feedback import ErrorClass, Failure, feedback, from_verdict
 from generation.prompt import Prompt
 from generation.store import AttemptRecord, Staging
@@ -51,6 +55,7 @@ class Outcome:
     passed: bool
     stopped: str  # "passed", "attempts exhausted" or "generation timeout"
     kernel: Path | None  # the staged module to keep: the passing one, else the last that could run
+    notes: tuple[str, ...] = ()  # the client library's warnings (a model's deprecation), for the record
 
 
 def check_module(loop: Loop, path: Path, device: str) -> Failure | None:
@@ -62,17 +67,35 @@ def check_module(loop: Loop, path: Path, device: str) -> Failure | None:
             except (SystemExit, GeneratorExit) as exc:  # the candidate tried to end the process
                 return Failure(ErrorClass.POLICY, f"the module raised {type(exc).__name__}", "")
             if not verdict.passed:
-                return from_verdict(verdict, path, size)
+                return from_verdict(verdict, path, size, loop)
     return None
 
 
-def conversation(prompt: Prompt, number: int, previous: tuple[str, Failure] | None,
+def conversation(loop: Loop, prompt: Prompt, number: int, previous: tuple[str, Failure] | None,
                  policy: RetryPolicy) -> list[Turn]:
     """The turns of attempt `number`: the prompt alone, or the prompt, the last answer and its error."""
     if policy.fresh(number) or previous is None:
         return [Turn("user", prompt.text)]
     answer, failure = previous
-    return [Turn("user", prompt.text), Turn("assistant", answer), Turn("user", feedback(failure))]
+    return [Turn("user", prompt.text), Turn("assistant", answer), Turn("user", feedback(failure, loop))]
+
+
+def module_key(code: str) -> str:
+    """What makes two modules the same: the syntax tree (comments and layout aside), else the stripped text."""
+    try:
+        return ast.dump(ast.parse(code))
+    except SyntaxError:
+        return "\n".join(line.rstrip() for line in code.strip().splitlines())
+
+
+def _unchecked(completion: Completion, code: str | None, closed: bool, max_tokens: int) -> Failure | None:
+    """The failure of an answer that gives nothing to run: no block, or a block cut off at max_tokens."""
+    if completion.stop_reason == "max_tokens" and (code is None or not closed):
+        return Failure(ErrorClass.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
+                       "before its code block ended; answer with the module alone, without explanations")
+    if code is None:
+        return Failure(ErrorClass.NO_CODE, "Put the whole module in one ```python fenced block.")
+    return None
 
 
 def _header(loop: Loop, prompt: Prompt, provider: Provider, number: int) -> str:
@@ -95,39 +118,47 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
     fee = price(provider.settings.provider, provider.settings.model)
     records: list[AttemptRecord] = []
     previous: tuple[str, Failure] | None = None
+    seen: dict[str, tuple[int, Failure]] = {}  # module key -> (first attempt, its failure)
     runnable: Path | None = None
+    notes: dict[str, None] = {}  # the client's warnings, in order, each once
     for number in range(1, policy.max_attempts + 1):
         remaining = policy.timeout - (clock() - start)
         if remaining <= 0:
             progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s ({number - 1} attempts)")
-            return Outcome(tuple(records), False, "generation timeout", runnable)
+            return Outcome(tuple(records), False, "generation timeout", runnable, tuple(notes))
         budget.check()
-        turns = conversation(prompt, number, previous, policy)
+        turns = conversation(loop, prompt, number, previous, policy)
         try:
             completion = provider.complete(prompt.system, turns, timeout=remaining)
         except ProviderError:
             if clock() - start < policy.timeout:
                 raise
             progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s, waiting on attempt {number}")
-            return Outcome(tuple(records), False, "generation timeout", runnable)
+            return Outcome(tuple(records), False, "generation timeout", runnable, tuple(notes))
+        notes.update(dict.fromkeys(completion.notes))
         cost = fee.cost(completion.input_tokens, completion.output_tokens)
         budget.charge(cost)
 
         answer_file = staging.attempt_path(number, ".answer.md")
         answer_file.write_text(completion.text)
-        code = extract_code(completion.text)
+        block = module_block(completion.text, loop.kernel_name)
+        code = block.code if block else None
         code_file: Path | None = None
         checked = time.monotonic()
-        if code is None:
-            cut = " (it was cut off at max_tokens)" if completion.stop_reason == "max_tokens" else ""
-            failure: Failure | None = Failure(ErrorClass.NO_CODE, f"Put the whole module in one ```python fenced block{cut}.")
-        else:
+        failure = _unchecked(completion, code, block is not None and block.closed, provider.settings.max_tokens)
+        if failure is None and code is not None:
             code_file = staging.attempt_path(number, ".py")
             code_file.write_text(_header(loop, prompt, provider, number) + code)
-            failure = screen(code, loop)
-            if failure is None:
-                runnable = code_file
-                failure = check(loop, code_file)
+            key = module_key(code)
+            if key in seen:
+                failure = seen[key][1].repeated(seen[key][0])
+            else:
+                failure = screen(code, loop)
+                if failure is None:
+                    runnable = code_file
+                    failure = check(loop, code_file)
+                if failure is not None:
+                    seen[key] = (number, failure)
         check_seconds = time.monotonic() - checked
 
         records.append(AttemptRecord(
@@ -138,11 +169,13 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
             input_tokens=completion.input_tokens, output_tokens=completion.output_tokens,
             cost_usd=round(cost, 6), request_seconds=round(completion.seconds, 3),
             check_seconds=round(check_seconds, 3), stop_reason=completion.stop_reason,
+            model=completion.model, request_id=completion.request_id,
+            same_as=failure.same_as if failure else None,
         ))
         progress(f"{loop.name} attempt {number}/{policy.max_attempts}: "
                  f"{failure.summary() if failure else 'passed'}")
         if failure is None:
-            return Outcome(tuple(records), True, "passed", code_file)
+            return Outcome(tuple(records), True, "passed", code_file, tuple(notes))
         echo = f"```python\n{code}```" if code is not None else (completion.text[:MAX_ECHO_CHARS] or "(empty)")
         previous = (echo, failure)
-    return Outcome(tuple(records), False, "attempts exhausted", runnable)
+    return Outcome(tuple(records), False, "attempts exhausted", runnable, tuple(notes))

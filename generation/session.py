@@ -17,7 +17,7 @@ from typing import Callable
 
 from tsvc.catalog import Loop
 
-from generation.client import Provider, ProviderError
+from generation.client import Provider, ProviderError, ProviderUnreachable
 from generation.cost import Budget, BudgetExceeded
 from generation.prompt import Prompt, build_prompt
 from generation.retry import Check, RetryPolicy, run_attempts
@@ -70,6 +70,8 @@ class Generator:
         self.check = check
         self.progress = progress
         self._done: dict[str, Resolution] = {}
+        self._swept = False
+        self.unreachable: str | None = None  # set when the provider cannot be reached: no later request is sent
 
     def prompt(self, loop: Loop) -> Prompt:
         return build_prompt(loop, self.config.analysis)
@@ -109,7 +111,19 @@ class Generator:
                 f"({entry.stopped}); last error: {entry.last_error}"), generated=generated)
         return Resolution(entry.loop, self.store.folder / entry.kernel_file, entry, generated=generated)
 
+    def needs_generation(self, loop: Loop) -> bool:
+        """Whether `loop` has no reusable entry in the set (so asking for it sends requests)."""
+        try:
+            if self.store.read(loop.name) is None:
+                return True  # no prompt to build: nothing is cached
+        except CorruptEntryError:
+            return True
+        return self._usable(loop, self.prompt(loop))[0] is None
+
     def _ensure(self, loop: Loop) -> Resolution:
+        if not self._swept:  # what an interrupted run left in .staging/, once per process
+            self.store.sweep()
+            self._swept = True
         prompt = self.prompt(loop)
         entry, why = self._usable(loop, prompt)
         if entry is not None:
@@ -118,6 +132,8 @@ class Generator:
         if missing:
             what = "no kernel" if why == "none cached" else f"no usable kernel ({why})"
             return Resolution(loop.name, skip=f"{what} for {loop.name} in model set '{self.store.name}', and {missing}")
+        if self.unreachable:
+            return Resolution(loop.name, error=f"{loop.name} not generated: {self.unreachable}")
         if "corrupt" in why:
             warnings.warn(f"{loop.name} in '{self.store.name}': {why}; regenerating it", stacklevel=2)
         with self.store.lock(loop.name):
@@ -138,6 +154,8 @@ class Generator:
         except (BudgetExceeded, ProviderError) as exc:
             self.store.discard(staging)
             self.progress(f"{loop.name}: generation stopped: {exc}")
+            if isinstance(exc, ProviderUnreachable):
+                self.unreachable = str(exc)
             if isinstance(exc, BudgetExceeded):
                 return Resolution(loop.name, skip=f"{loop.name} not generated: {exc}")
             return Resolution(loop.name, error=f"{loop.name} not generated: {exc}")
@@ -146,7 +164,7 @@ class Generator:
             raise
         kernel = outcome.kernel
         entry = Entry(
-            loop=loop.name, kernel_set=self.store.name, provenance=self._provenance(),
+            loop=loop.name, kernel_set=self.store.name, provenance=self._provenance(outcome.notes),
             prompt_sha256=prompt.sha256, analysis=prompt.analysis,
             max_attempts=self.config.policy.max_attempts, reset_after=self.config.policy.reset_after,
             passed=outcome.passed, stopped=outcome.stopped,
@@ -163,8 +181,10 @@ class Generator:
         self.progress(f"{loop.name}: {verdict}; ${spent:.4f}, {time.monotonic() - clock:.0f} s")
         return self._resolution(entry, generated=True)
 
-    def _provenance(self) -> dict:
+    def _provenance(self, notes: tuple[str, ...] = ()) -> dict:
         record = self.provider.settings.record()
+        if notes:
+            record["client_notes"] = list(notes)  # e.g. the SDK's notice that the model is deprecated
         if record["provider"] == "anthropic":
             try:
                 import anthropic

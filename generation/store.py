@@ -17,7 +17,9 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
+
+from generation.feedback import summary_line
 
 SCHEMA = 1
 _HIDDEN = (".locks", ".staging", ".trash")
@@ -41,6 +43,9 @@ class AttemptRecord:
     request_seconds: float
     check_seconds: float
     stop_reason: str
+    model: str = ""  # the model id the API answered with (dated, e.g. claude-sonnet-4-5-20250929)
+    request_id: str | None = None  # the provider's id of the request, for support and audit
+    same_as: int | None = None  # the earlier attempt whose module this answer repeated (not run again)
 
     @property
     def passed(self) -> bool:
@@ -74,8 +79,9 @@ class Entry:
 
     @property
     def last_error(self) -> str:
+        """The last failure, in one line."""
         failed = [a for a in self.attempts if not a.passed]
-        return f"{failed[-1].error_class}: {failed[-1].message}" if failed else ""
+        return summary_line(failed[-1].error_class, failed[-1].message) if failed else ""
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -126,6 +132,7 @@ class Store:
     def __init__(self, folder: Path, name: str):
         self.folder = folder
         self.name = name
+        self._existed = folder.exists()  # a folder this run made, and left empty, is removed by tidy()
 
     def _prepare(self) -> None:
         for hidden in _HIDDEN:
@@ -166,6 +173,40 @@ class Store:
         for old in (self.folder / ".staging").glob(f"{loop}-*"):
             shutil.rmtree(old, ignore_errors=True)
         return Staging(self.folder / ".staging" / f"{loop}-{os.getpid()}-{uuid.uuid4().hex[:8]}", loop)
+
+    def sweep(self) -> None:
+        """Removes what interrupted runs left: staging folders of loops nobody is generating, and trash.
+
+        A loop's staging folders are removed only while its lock can be taken
+        at once, so a generation in progress (in any process) keeps its own.
+        """
+        staging = self.folder / ".staging"
+        if not staging.is_dir():
+            return
+        for loop in sorted({p.name.split("-", 1)[0] for p in staging.iterdir()}):
+            try:
+                with self.lock(loop, timeout=0):
+                    for old in staging.glob(f"{loop}-*"):
+                        shutil.rmtree(old, ignore_errors=True)
+            except Timeout:
+                continue  # being generated right now
+        for old in (self.folder / ".trash").glob("*"):
+            shutil.rmtree(old, ignore_errors=True)
+
+    def tidy(self) -> None:
+        """At the end of a run: sweep, and remove the set folder if this run made it and committed nothing.
+
+        Call it once no other process of the run can be generating (the xdist
+        controller after its workers, or `tsvc generate` at its end).
+        """
+        self.sweep()
+        if self._existed or not self.folder.is_dir():
+            return
+        if any(p.name not in (*_HIDDEN, ".gitignore") for p in self.folder.iterdir()):
+            return
+        if any((self.folder / ".staging").glob("*")):
+            return
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def discard(self, staging: Staging) -> None:
         shutil.rmtree(staging.root, ignore_errors=True)

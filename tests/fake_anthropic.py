@@ -4,7 +4,9 @@ The real `anthropic` SDK is pointed at it (ANTHROPIC_BASE_URL). It validates
 each request as the API would (path, headers, model, max_tokens, alternating
 non-empty turns), answers from a script of replies in order (a text answer with
 its usage, or an error status with the API's error body and headers), and
-records every request so tests can read what the model was sent.
+records every request so tests can read what the model was sent. Like the
+API, it answers with the dated id of the model it was asked for by alias, and
+gives each response a request-id header (kept in `request_ids`).
 """
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ from typing import Iterator
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The dated ids the API reports for the aliases it is called with.
+DATED_MODELS = {"claude-sonnet-4-5": "claude-sonnet-4-5-20250929", "claude-opus-4-5": "claude-opus-4-5-20251101",
+                "claude-haiku-4-5": "claude-haiku-4-5-20251001"}
 API_ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 429: "rate_limit_error",
                    500: "api_error", 529: "overloaded_error"}
 
@@ -36,6 +41,7 @@ class Reply:
     stop_reason: str = "end_turn"
     delay: float = 0.0  # seconds before answering
     headers: dict = field(default_factory=dict)
+    model: str | None = None  # the model id reported; default: the dated id of the one asked for
 
 
 def answer(code: str, **kw) -> Reply:
@@ -102,6 +108,7 @@ class FakeAnthropic:
         self.script: deque[Reply] = deque()
         self.requests: list[Request] = []
         self.invalid: list[str] = []  # validation failures and unscripted requests
+        self.request_ids: list[str] = []  # the request-id header of each answered request, in order
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -141,9 +148,13 @@ class FakeAnthropic:
         time.sleep(reply.delay)
         if reply.status != 200:
             return reply.status, reply.headers, _error_body(reply.status, f"scripted {reply.status}")
-        return 200, reply.headers, {
+        request_id = f"req_{uuid.uuid4().hex[:24]}"
+        with self._lock:
+            self.request_ids.append(request_id)
+        model = reply.model or DATED_MODELS.get(body["model"], body["model"])
+        return 200, {"request-id": request_id, **reply.headers}, {
             "id": f"msg_{uuid.uuid4().hex[:24]}", "type": "message", "role": "assistant",
-            "model": body["model"], "content": [{"type": "text", "text": reply.text}],
+            "model": model, "content": [{"type": "text", "text": reply.text}],
             "stop_reason": reply.stop_reason, "stop_sequence": None,
             "usage": {"input_tokens": reply.input_tokens, "output_tokens": reply.output_tokens},
         }
@@ -163,7 +174,8 @@ class FakeAnthropic:
                     self.send_response(status)
                     self.send_header("content-type", "application/json")
                     self.send_header("content-length", str(len(data)))
-                    self.send_header("request-id", f"req_{uuid.uuid4().hex[:12]}")
+                    if "request-id" not in extra:
+                        self.send_header("request-id", f"req_{uuid.uuid4().hex[:12]}")
                     for key, value in extra.items():
                         self.send_header(key, value)
                     self.end_headers()

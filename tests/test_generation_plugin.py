@@ -110,3 +110,26 @@ def test_two_xdist_workers_generate_a_loop_once(pytester, fake_anthropic: FakeAn
         assert re.search(rf"\[{worker}\].* FAILED ", out), f"{worker} reported no failure"
     assert len(fake_anthropic.requests) == 1 and not fake_anthropic.invalid
     assert result.stdout.str().count("no runnable kernel after 1 attempt(s)") >= 6
+
+
+def test_an_unreachable_api_is_said_once_and_leaves_no_set_folder(pytester, monkeypatch, tmp_path: Path):
+    import dataclasses
+
+    from generation import options
+    from tsvc import kernelsets
+
+    monkeypatch.setattr(kernelsets, "GENERATED_DIR", tmp_path / "generated")
+    (tmp_path / "generated").mkdir()
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:1")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test")
+    real = options.settings_for  # no SDK retries: a refused connection stays refused
+    monkeypatch.setattr(options, "settings_for", lambda ks, o: dataclasses.replace(real(ks, o), max_retries=0))
+    result = pytester.runpytest_inprocess(CORRECTNESS, "--kernels", "claude-sonnet-4-5", "-p", "no:cacheprovider",
+                                          "-k", "s000-97x17-seed0 or s111-97x17-seed0")
+    result.assert_outcomes(failed=2)
+    out = result.stdout.str()
+    assert out.count("[generation] s000: generation stopped: cannot reach the Anthropic API at "
+                     "http://127.0.0.1:1") == 1
+    assert "s111: generating" not in out  # no request for a later loop
+    assert "Traceback" not in out and "DeprecationWarning" not in out
+    assert not (tmp_path / "generated" / "claude-sonnet-4-5").exists()

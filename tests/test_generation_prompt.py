@@ -79,9 +79,32 @@ def test_a_failing_analysis_is_recorded_not_fatal(monkeypatch: pytest.MonkeyPatc
     ("```python\nx = 1\n", "x = 1\n"),  # cut off at max_tokens: the block is kept
     ("I cannot do that.", None),
     ("```c\nint x;\n```", None),
-], ids=["python", "py-with-prose", "bare-fence", "longest-block", "unterminated", "prose", "c-only"])
+    ("~~~\nx = 1\n~~~", "x = 1\n"),
+    ('````python\nx = """\n```\n"""\n````', 'x = """\n```\n"""\n'),
+    ("```python\nx = 1\n``` not a close\ny = 2\n```", "x = 1\n``` not a close\ny = 2\n"),
+    ("Use ```x``` inline.\n```python\nx = 1\n```", "x = 1\n"),
+    ("- item:\n\n    ```python\n    if x:\n        y = 1\n    ```", "if x:\n    y = 1\n"),
+], ids=["python", "py-with-prose", "bare-fence", "longest-block", "unterminated", "prose", "c-only", "tildes",
+        "longer-fence-holds-a-shorter-one", "close-has-nothing-after-it", "inline-backticks", "list-item"])
 def test_extract_code(answer: str, code: str | None):
     assert extract_code(answer) == code
+
+
+_KERNEL = "```python\ndef s421_triton(**kw):\n    pass\n```"
+_USAGE = "```python\nimport torch\n" + "s421_triton(a=x)\n" * 20 + "```"
+
+
+_DOC = '"""Doc.\n\n```\nexample()\n```\n"""\n'
+
+
+@pytest.mark.parametrize("answer,prefix", [
+    (f"{_KERNEL}\n{_USAGE}", ""),
+    (f"{_USAGE}\n{_KERNEL}", ""),
+    ("```python\ndef broken(:\n" + "    x = 1\n" * 30 + f"```\n{_KERNEL}", ""),
+    ("```python\n" + _DOC + _KERNEL[len("```python\n"):], _DOC),
+], ids=["usage-after", "usage-before", "longer-unparsable-block", "bare-fence-in-docstring"])
+def test_the_block_that_defines_the_kernel_is_the_module(answer: str, prefix: str):
+    assert extract_code(answer, S421.kernel_name) == prefix + "def s421_triton(**kw):\n    pass\n"
 
 
 @pytest.mark.parametrize("code,error_class", [
@@ -105,7 +128,7 @@ def test_feedback_keeps_the_candidates_frames_and_drops_the_harness():
     cleaned = clean_traceback(tb, kernel)
     assert "candidate.py" not in cleaned and "fn(**tensors" not in cleaned
     assert 'File "kernel.py", line 12, in s421_triton' in cleaned and "IndexError" in cleaned
-    text = feedback(Failure(ErrorClass.RUNTIME, cleaned, "LEN_1D=97, LEN_2D=17"))
+    text = feedback(Failure(ErrorClass.RUNTIME, cleaned, "LEN_1D=97, LEN_2D=17"), S421)
     assert text.startswith("Your kernel raised an error when it ran (at LEN_1D=97, LEN_2D=17).")
     assert text.rstrip().endswith("in one Python code block only.")
 

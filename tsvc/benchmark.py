@@ -5,14 +5,17 @@ in this process. Derived figures are small functions of the record.
 """
 from __future__ import annotations
 
+import secrets
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from tsvc import reference, runner
+from tsvc import checker, reference, runner
+from tsvc.candidate import CandidateError, CandidateRun
 from tsvc.catalog import Loop
+from tsvc.convention import Implementation
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 from tsvc.timing import RoundTimes, iqr, median, time_c_loop
@@ -43,14 +46,24 @@ def calibrate() -> Calibration:
                        reply["floor_graph"])
 
 
-def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0,
-                rounds: int = TIMED_ROUNDS, warmup: int = WARMUP_ROUNDS) -> RoundTimes:
-    """Device, wall and graph time per round of the kernel, measured in the worker."""
-    runner.vet(module_path)
-    header = {"cmd": "time", "loop": loop.name, "module": str(Path(module_path).resolve()),
-              "scalars": scalar_values(loop, size), "restore": [a.name for a in loop.writes],
-              "rounds": rounds, "warmup": warmup}
-    reply, _ = runner.shared("cuda").ask(header, make_inputs(loop, size, seed))
+def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds: int = TIMED_ROUNDS,
+                warmup: int = WARMUP_ROUNDS, implementation: Implementation = Implementation.TRITON) -> RoundTimes:
+    """Device, wall and graph time per round of the kernel, measured in the worker.
+
+    The outputs of one timed round, chosen here at random, are judged against the C loop: a
+    kernel that skips work when it is timed fails (CandidateError, WRONG_RESULT).
+    """
+    runner.vet(module_path, implementation)
+    want = checker.expected(loop, size, seed)
+    checked = secrets.randbelow(rounds)
+    header = {"cmd": "time", "loop": loop.name, "module": str(module_path), "scalars": want.scalars,
+              "restore": [a.name for a in loop.writes], "rounds": rounds, "warmup": warmup,
+              "checked_round": checked, "implementation": implementation.value}
+    reply, arrays = runner.shared("cuda").ask(header, want.inputs)
+    result = reply["result"]
+    verdict = checker.compare(loop, want, CandidateRun(arrays, result, result is not None))
+    if not verdict.passed:
+        raise CandidateError(verdict.outcome, f"while timed (round {checked + 1} of {rounds}): {verdict.message}")
     return RoundTimes(reply["device"], reply["wall"], reply["graph"], reply["graph_error"])
 
 

@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from tsvc.catalog import Loop
+from tsvc.convention import Implementation
 
 
 class Outcome(enum.Enum):
@@ -50,20 +51,31 @@ class CandidateRun:
 
 
 def load_kernel(loop: Loop, path: Path) -> Callable:
+    """Imports the candidate module (its text, written to the worker's own folder) under the audit hook."""
+    from tsvc import sandbox
+
     name = f"tsvc_candidate_{loop.name}_{uuid.uuid4().hex[:8]}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise CandidateError(Outcome.LOAD_ERROR, f"cannot import {path}")
+        raise CandidateError(Outcome.LOAD_ERROR, f"cannot import {path.name}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # @triton.jit looks its module up for globals
-    try:
-        spec.loader.exec_module(module)
-    except Exception as exc:
-        raise CandidateError(Outcome.LOAD_ERROR, f"importing the module failed: {_tail(exc)}") from exc
+    with sandbox.guarded() as refused:
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            if not refused:
+                raise CandidateError(Outcome.LOAD_ERROR, f"importing the module failed: {_tail(exc)}") from exc
+    if refused:
+        raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused))
     fn = getattr(module, loop.kernel_name, None)
     if not callable(fn):
         raise CandidateError(Outcome.LOAD_ERROR, f"the module defines no function {loop.kernel_name}()")
     return fn
+
+
+def _refusal(refused: list[str]) -> str:
+    return "the sandbox refused: " + "; ".join(sorted(set(refused))) + " (a kernel module only computes)"
 
 
 def _tail(exc: BaseException, lines: int = 12) -> str:
@@ -78,17 +90,28 @@ def _classify(exc: Exception) -> Outcome:
     return Outcome.RUNTIME_ERROR
 
 
-def _to_float(value: object) -> float:
+def _result(loop: Loop, value: object) -> float | None:
+    """The loop's scalar result from what the kernel returned: exact types only, nothing of theirs is called.
+
+    A void loop ignores whatever comes back (`return a` is a common habit); the object is kept alive
+    by the caller so that no finaliser of the candidate's runs in the harness's code.
+    """
     import torch
 
-    if isinstance(value, torch.Tensor):
+    if not loop.returns_result:
+        return None
+    if value is None:
+        return None
+    if type(value) in (int, float):
+        return float(value)
+    if type(value) is torch.Tensor:
         if value.numel() != 1:
-            raise CandidateError(Outcome.WRONG_RESULT, f"returned a tensor of shape {tuple(value.shape)}, not a scalar")
-        return float(value.item())
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise CandidateError(Outcome.WRONG_RESULT, f"returned {type(value).__name__}, not a number") from None
+            raise CandidateError(Outcome.WRONG_RESULT, f"{loop.kernel_name} returned a tensor of shape "
+                                 f"{tuple(value.shape)}; it must return the loop's scalar result: a Python "
+                                 f"number or a one-element tensor")
+        return float(value.detach().reshape(-1)[0].item())
+    raise CandidateError(Outcome.WRONG_RESULT, f"{loop.kernel_name} returned a {type(value).__name__}; it must "
+                         f"return the loop's scalar result: a Python int or float, or a one-element torch.Tensor")
 
 
 GUARD = 4096  # elements of sentinel before and after every array
@@ -115,32 +138,58 @@ def _guard_damage(name: str, buffer: np.ndarray, size: int) -> str | None:
     return None
 
 
-def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray],
-                scalars: dict[str, int | float], device: str) -> CandidateRun:
-    """Calls the kernel on fresh guarded device copies of `inputs`, watching what it does."""
-    import torch
+_kept: list[object] = []  # returned objects of void loops: never released while the worker runs
 
-    from tsvc import monitor
 
-    guarded = {name: _guarded(arr, device) for name, arr in inputs.items()}
-    tensors = {name: view for name, (_, view) in guarded.items()}
+def guarded_tensors(inputs: dict[str, np.ndarray], device: str) -> dict[str, tuple]:
+    """Every array as (guarded buffer, view): the same construction for checking and timing."""
+    return {name: _guarded(arr, device) for name, arr in inputs.items()}
+
+
+def watched_call(loop: Loop, fn: Callable, tensors: dict, scalars: dict[str, int | float],
+                 implementation: Implementation = Implementation.TRITON) -> float | None:
+    """One call of the kernel under the run-time watch and the audit hook; raises on any violation."""
+    from tsvc import monitor, sandbox
+
+    baseline = implementation is Implementation.TORCH
     try:
-        with monitor.watch(list(tensors.values())) as record:
+        with sandbox.guarded() as refused, monitor.watch(list(tensors.values()), baseline) as record:
             value = fn(**tensors, **scalars)
-        result = _to_float(value) if value is not None else None
-        if device == "cuda":
-            torch.cuda.synchronize()
-    except CandidateError:
-        raise
     except Exception as exc:
+        if refused:
+            raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused)) from None
         raise CandidateError(_classify(exc), _tail(exc)) from exc
+    if refused:
+        raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused))
     if record.violations:
-        raise CandidateError(Outcome.CHEAT, "; ".join(sorted(set(record.violations))))
-    if record.launches == 0:
+        raise CandidateError(Outcome.CHEAT, monitor.violation_message(record))
+    if record.launches == 0 and not baseline:
         raise CandidateError(Outcome.CHEAT, "no Triton kernel was launched")
+    if not loop.returns_result:
+        _kept.append(value)
+    return _result(loop, value)
+
+
+def unguarded_arrays(guarded: dict[str, tuple], inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The arrays out of their guarded buffers; raises WRONG_RESULT if a guard region was written."""
     buffers = {name: buf.cpu().numpy() for name, (buf, _) in guarded.items()}
     damage = [d for name, b in buffers.items() if (d := _guard_damage(name, b, inputs[name].size))]
     if damage:
         raise CandidateError(Outcome.WRONG_RESULT, "; ".join(damage))
-    arrays = {name: buffers[name][GUARD:GUARD + arr.size].reshape(arr.shape) for name, arr in inputs.items()}
-    return CandidateRun(arrays, result, value is not None)
+    return {name: buffers[name][GUARD:GUARD + arr.size].reshape(arr.shape) for name, arr in inputs.items()}
+
+
+def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+                device: str, implementation: Implementation = Implementation.TRITON) -> CandidateRun:
+    """Calls the kernel on fresh guarded device copies of `inputs`, watching what it does."""
+    import torch
+
+    guarded = guarded_tensors(inputs, device)
+    tensors = {name: view for name, (_, view) in guarded.items()}
+    result = watched_call(loop, fn, tensors, scalars, implementation)
+    if device == "cuda":
+        try:
+            torch.cuda.synchronize()
+        except Exception as exc:
+            raise CandidateError(_classify(exc), _tail(exc)) from exc
+    return CandidateRun(unguarded_arrays(guarded, inputs), result, result is not None)

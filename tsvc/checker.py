@@ -21,6 +21,7 @@ import numpy as np
 from tsvc import reference
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
+from tsvc.convention import Implementation
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 
@@ -169,29 +170,31 @@ def decoy_size(loop: Loop, size: Size) -> Size:
     return min(others) if others else size
 
 
-def _judge(loop: Loop, module_path: Path, size: Size, seed: int, device: str) -> Verdict:
+def _judge(loop: Loop, module_path: Path, size: Size, seed: int, device: str,
+           implementation: Implementation) -> Verdict:
     from tsvc import runner
 
     want = expected(loop, size, seed)
     try:
-        run = runner.run_candidate(loop, module_path, want.inputs, want.scalars, device)
+        run = runner.run_candidate(loop, module_path, want.inputs, want.scalars, device, implementation)
     except CandidateError as exc:
         return Verdict(exc.outcome, exc.message, np.inf)
     return compare(loop, want, run)
 
 
-def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "cpu") -> Verdict:
+def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "cpu",
+          implementation: Implementation = Implementation.TRITON) -> Verdict:
     """Runs the kernel in `module_path` on (loop, size, seed) and judges it against C.
 
     The kernel is called twice in one worker, each time on fresh inputs: on the
     judged size and seed, then again at another size and seed. A kernel that
     hands back an earlier call's result, or works at one size only, fails.
     """
-    verdict = _judge(loop, module_path, size, seed, device)
+    verdict = _judge(loop, module_path, size, seed, device, implementation)
     if not verdict.passed:
         return verdict
     other = decoy_size(loop, size)
-    second = _judge(loop, module_path, other, seed + DECOY_SEED_OFFSET, device)
+    second = _judge(loop, module_path, other, seed + DECOY_SEED_OFFSET, device, implementation)
     if not second.passed:
         return Verdict(second.outcome, f"(on a second call, at size {other.label}) {second.message}", second.max_error)
     return verdict

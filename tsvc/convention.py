@@ -9,7 +9,16 @@ takes them. It updates the arrays in place and returns the loop's scalar result
 """
 from __future__ import annotations
 
+import enum
+
 from tsvc.catalog import Loop
+
+
+class Implementation(enum.StrEnum):
+    """What a kernel set's modules are written in (its kernelset.json says; Triton unless it says otherwise)."""
+
+    TRITON = "triton"  # the benchmark's subject: every value computed by Triton kernels
+    TORCH = "torch"  # a baseline: PyTorch operations; no launch required, torch may compute
 
 _ROLE_TEXT = {"read": "read only: must not be modified", "write": "written", "readwrite": "read and written"}
 

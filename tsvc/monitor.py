@@ -1,21 +1,29 @@
 """Run-time watch over one candidate call: Triton launches and PyTorch operations.
 
 Installed in the worker process only. A call passes this watch when at least
-one Triton kernel was launched and PyTorch did no computing on the loop's data:
-allocation, views, snapshots (copies out of the loop's arrays) and copies into
-them from buffers a Triton kernel was given are allowed; arithmetic,
-reductions, indexing ops, writing constants or other arrays' values into the
-loop's arrays, and reading the loop's elements into Python are not.
+one Triton kernel was launched and PyTorch did no computing on the loop's data
+(the host rule, tsvc.convention.HOST_RULE): allocation, views and snapshot
+copies of the loop's arrays are allowed; arithmetic, reductions, indexing ops,
+any write into the loop's arrays, reading the loop's elements (or a copy of
+them) into Python, and more than a few single-value read-backs are not.
+
+The watch never looks away while candidate code runs. Grid callables,
+heuristics and launch hooks run inside the launch and are judged like the
+wrapper; only the interpreter's own copies of the arguments to and from the
+host (Triton's code, not the candidate's) are exempt. Launches must use the
+stream the call started on, so device-time events cover them.
 """
 from __future__ import annotations
 
-import threading
+import functools
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
+
+from tsvc.convention import HOST_RULE
 
 # Operations that allocate, alias, or copy; everything else computes.
 ALLOWED_OPS = frozenset({
@@ -24,79 +32,167 @@ ALLOWED_OPS = frozenset({
     "fill_", "zero_", "clone", "copy_", "_to_copy", "detach", "alias", "view", "_unsafe_view",
     "reshape", "_reshape_alias", "slice", "select", "t", "transpose", "permute", "expand",
     "as_strided", "contiguous", "unsqueeze", "squeeze", "flatten", "narrow", "lift_fresh",
-    "lift_fresh_copy", "_local_scalar_dense", "set_", "unbind", "split", "split_with_sizes",
+    "lift_fresh_copy", "_local_scalar_dense", "unbind", "split", "split_with_sizes",
     "chunk", "view_as", "_to_dense", "resolve_conj", "resolve_neg", "is_nonzero",
 })
-WRITES_INTO_FIRST_ARG = frozenset({"fill_", "zero_", "copy_", "set_"})
-# A kernel reads the loop's arrays on the device; a wrapper that pulls their elements
-# into Python (.item() per element) is computing outside Triton.
-READS_TO_HOST = frozenset({"_local_scalar_dense"})
+# Single values of a kernel's output a wrapper may read back (a result, a flag): a few, never a loop.
+MAX_HOST_READS = 4
 
 
 def _storage(t: torch.Tensor) -> int:
     return t.untyped_storage().data_ptr()
 
 
+def _tensors(values: Any) -> Iterator[torch.Tensor]:
+    for value in values:
+        if isinstance(value, torch.Tensor):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            yield from _tensors(value)
+
+
 @dataclass
 class CallRecord:
     launches: int = 0
-    launched_storages: set[int] = field(default_factory=set)
+    host_reads: int = 0
     violations: list[str] = field(default_factory=list)
 
+    def flag(self, what: str) -> None:
+        self.violations.append(what)
 
-class _State(threading.local):
+
+@dataclass
+class _State:
     record: CallRecord | None = None
     loop_storages: frozenset[int] = frozenset()
-    in_launch: int = 0
+    derived: set[int] = field(default_factory=set)  # storages holding copies of the loop's data
+    exempt: int = 0  # >0 inside the interpreter's own argument copies
+    stream: int | None = None  # the CUDA stream the call began on
 
 
 _state = _State()
 
 
+def _tainted(t: torch.Tensor) -> bool:
+    ptr = _storage(t)
+    return ptr in _state.loop_storages or ptr in _state.derived
+
+
+def _judge(record: CallRecord, func: Any, args: tuple, kwargs: dict, out: Any) -> None:
+    name = func.overloadpacket.__name__
+    if name not in ALLOWED_OPS:
+        record.flag(f"torch computed aten.{name}")
+        return
+    schema = func._schema
+    for arg, value in zip(schema.arguments, list(args) + [kwargs.get(a.name) for a in schema.arguments[len(args):]]):
+        written = arg.alias_info is not None and arg.alias_info.is_write
+        if written and isinstance(value, torch.Tensor) and _storage(value) in _state.loop_storages:
+            record.flag(f"torch wrote into a loop array with aten.{name}")
+    if name == "_local_scalar_dense":
+        record.host_reads += 1
+        if args and isinstance(args[0], torch.Tensor) and _tainted(args[0]):
+            record.flag("the loop's data (or a copy of it) was read into Python with .item()")
+        elif record.host_reads == MAX_HOST_READS + 1:
+            record.flag(f"more than {MAX_HOST_READS} values were read back into Python with .item()")
+        return
+    if any(_tainted(t) for t in _tensors(args)):
+        _state.derived.update(_storage(t) for t in _tensors([out]))
+
+
 class _Watch(TorchDispatchMode):
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         kwargs = kwargs or {}
+        out = func(*args, **kwargs)
         record = _state.record
-        if record is not None and not _state.in_launch:
-            _judge(record, func.overloadpacket.__name__, args)
-        return func(*args, **kwargs)
+        if record is not None and not _state.exempt:
+            _judge(record, func, args, kwargs, out)
+        return out
 
 
-def _judge(record: CallRecord, name: str, args: tuple) -> None:
-    if name not in ALLOWED_OPS:
-        record.violations.append(f"torch computed aten.{name}")
-        return
-    if name in READS_TO_HOST and args and isinstance(args[0], torch.Tensor) and _storage(args[0]) in _state.loop_storages:
-        record.violations.append("the loop's data was read into Python (aten._local_scalar_dense): compute it in a kernel")
-        return
-    if name not in WRITES_INTO_FIRST_ARG or not args or not isinstance(args[0], torch.Tensor):
-        return
-    if _storage(args[0]) not in _state.loop_storages:
-        return  # writing into the wrapper's own buffers is set-up
-    source = args[1] if name == "copy_" and len(args) > 1 and isinstance(args[1], torch.Tensor) else None
-    if source is None or _storage(source) not in record.launched_storages:
-        record.violations.append(f"torch wrote into a loop array with aten.{name}, not from a Triton kernel's output")
+# TorchDispatchMode wraps __torch_dispatch__ so that its first call imports torch._dynamo (seconds per
+# worker) only to exclude it from compilation. Nothing here is ever compiled: mark it excluded already.
+_raw_dispatch = getattr(_Watch.__torch_dispatch__, "__wrapped__", None)
+if _raw_dispatch is not None:
+    setattr(_raw_dispatch, "__dynamo_disable", _raw_dispatch)
 
 
-def _counting(run):
+def _current_stream() -> int | None:
+    if not torch.cuda.is_available() or not torch.cuda.is_initialized():
+        return None
+    return torch.cuda.current_stream().cuda_stream
+
+
+def _counting(run: Callable) -> Callable:
+    @functools.wraps(run)
     def counted(self, *args, **kwargs):
         record = _state.record
         if record is not None:
             record.launches += 1
-            for value in list(args) + list(kwargs.values()):
-                if isinstance(value, torch.Tensor):
-                    record.launched_storages.add(_storage(value))
-        _state.in_launch += 1
-        try:
-            return run(self, *args, **kwargs)
-        finally:
-            _state.in_launch -= 1
+            if _state.stream is not None and _current_stream() != _state.stream:
+                record.flag("a kernel was launched on another CUDA stream (device time must see every launch)")
+        return run(self, *args, **kwargs)
 
-    counted.__wrapped__ = run
     return counted
 
 
+def _exempt(method: Callable) -> Callable:
+    """Triton's interpreter copying arguments to and from the host: its own torch work, not the candidate's."""
+    @functools.wraps(method)
+    def exempted(*args, **kwargs):
+        _state.exempt += 1
+        try:
+            return method(*args, **kwargs)
+        finally:
+            _state.exempt -= 1
+
+    return exempted
+
+
+class TritonInternalsChanged(RuntimeError):
+    """The Triton functions the watch wraps are not where it expects them: refuse to run unwatched."""
+
+
 _installed = False
+# The functions the harness relies on while a candidate runs: replaced ones mean tampering.
+CRITICAL = (
+    "torch.cuda.Event", "torch.cuda.synchronize", "torch.cuda.current_stream", "torch.cuda.graph",
+    "torch.cuda.CUDAGraph", "torch.cuda.Stream", "torch.Tensor.copy_", "torch.Tensor.clone", "torch.Tensor.item",
+    "torch.Tensor.cpu", "torch.Tensor.numpy", "torch.from_numpy", "time.perf_counter",
+    "triton.runtime.jit.JITFunction.run", "triton.runtime.interpreter.InterpretedFunction.run",
+    "triton.runtime.interpreter.GridExecutor._init_args_hst", "triton.runtime.interpreter.GridExecutor._restore_args_dev",
+    "tsvc.monitor.watch", "tsvc.monitor._Watch.__torch_dispatch__", "tsvc.monitor._judge", "tsvc.candidate.watched_call",
+    "tsvc.candidate.call_kernel", "tsvc.sandbox.guarded", "tsvc.wire.send", "tsvc.wire.receive", "numpy.save",
+    "threading.Thread.start", "_thread.start_new_thread", "threading._start_new_thread",
+)
+_originals: dict[str, object] = {}
+
+
+def _resolve(dotted: str) -> object:
+    import importlib
+
+    parts = dotted.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            obj = getattr(obj, name)
+        return obj
+    raise ImportError(dotted)
+
+
+def tampered() -> list[str]:
+    """The critical functions that are no longer what they were when the watch was installed."""
+    changed = []
+    for dotted, original in _originals.items():
+        try:
+            now = _resolve(dotted)
+        except (ImportError, AttributeError):
+            now = None
+        if now is not original:
+            changed.append(dotted)
+    return changed
 
 
 def install() -> None:
@@ -104,26 +200,44 @@ def install() -> None:
     global _installed
     if _installed:
         return
+    import triton
     from triton.runtime.jit import JITFunction
 
     JITFunction.run = _counting(JITFunction.run)
     try:
-        from triton.runtime.interpreter import InterpretedFunction
-
+        from triton.runtime.interpreter import GridExecutor, InterpretedFunction
         InterpretedFunction.run = _counting(InterpretedFunction.run)
-    except ImportError:  # pragma: no cover - every Triton we support has it
-        pass
+        GridExecutor._init_args_hst = _exempt(GridExecutor._init_args_hst)
+        GridExecutor._restore_args_dev = _exempt(GridExecutor._restore_args_dev)
+    except (ImportError, AttributeError) as exc:
+        raise TritonInternalsChanged(f"Triton {triton.__version__}: the interpreter's argument copies "
+                                     f"moved ({exc}); the watch cannot tell them from the candidate's") from exc
     _installed = True
+    for dotted in CRITICAL:
+        _originals[dotted] = _resolve(dotted)
 
 
 @contextmanager
-def watch(loop_tensors: list[torch.Tensor]) -> Iterator[CallRecord]:
-    """Records launches and PyTorch operations made inside the block."""
+def watch(loop_tensors: list[torch.Tensor], torch_computes: bool = False) -> Iterator[CallRecord]:
+    """Records launches and PyTorch operations made inside the block.
+
+    `torch_computes`: a PyTorch baseline set (Implementation.TORCH), whose operations are its work;
+    they are then not judged, while everything else (the audit hook, tampering, results) still is.
+    """
     install()
     record = CallRecord()
+    if torch_computes:
+        yield record
+        return
     _state.record, _state.loop_storages = record, frozenset(_storage(t) for t in loop_tensors)
+    _state.derived, _state.stream = set(), _current_stream()
     try:
         with _Watch():
             yield record
     finally:
-        _state.record, _state.loop_storages = None, frozenset()
+        _state.record, _state.loop_storages, _state.derived = None, frozenset(), set()
+
+
+def violation_message(record: CallRecord) -> str:
+    """The cheat verdict's text: what was seen, then the rule."""
+    return "; ".join(sorted(set(record.violations))) + f". The rule: {HOST_RULE}"

@@ -31,6 +31,33 @@ class BuildError(RuntimeError):
     """gcc rejected a loop's C text."""
 
 
+class TamperedBuildError(RuntimeError):
+    """A cached C build no longer matches the hash recorded when it was built."""
+
+
+_built: dict[Path, str] = {}  # hashes of the builds this process made or verified
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verified(target: Path) -> Path:
+    """`target`, after checking it against the hash recorded beside it (and in this process) at build time."""
+    recorded = _built.get(target)
+    sidecar = target.with_suffix(".sha256")
+    if recorded is None and sidecar.exists():
+        recorded = sidecar.read_text().strip()
+    actual = _digest(target)
+    if recorded is not None and actual != recorded:
+        raise TamperedBuildError(f"the C build {target} does not match the hash recorded when it was built; "
+                                 f"something changed the ground truth: delete {target.parent} and run again")
+    if recorded is None:  # a build from before hashes were recorded
+        sidecar.write_text(actual)
+    _built[target] = actual
+    return target
+
+
 def cache_dir() -> Path:
     root = os.environ.get("TSVC_CACHE_DIR") or Path.home() / ".cache" / "tsvc-triton"
     path = Path(root) / "c"
@@ -60,6 +87,7 @@ def build(loop: Loop, real: str, flags: tuple[str, ...] = REFERENCE_FLAGS) -> Pa
             proc = subprocess.run([*cmd, "-o", str(out), str(src), "-lm"], capture_output=True, text=True)
             if proc.returncode != 0:
                 raise BuildError(f"{loop.name} ({real}): gcc failed:\n{proc.stderr.strip()}")
+            target.with_suffix(".sha256").write_text(_digest(out))
             os.replace(out, target)  # atomic: a reader never sees half a library
     return target
 
@@ -91,7 +119,7 @@ class CFunction:
 
 @lru_cache(maxsize=None)
 def load(loop: Loop, real: str = "float", flags: tuple[str, ...] = REFERENCE_FLAGS) -> CFunction:
-    lib = ctypes.CDLL(str(build(loop, real, flags)))
+    lib = ctypes.CDLL(str(verified(build(loop, real, flags))))
     fn = getattr(lib, loop.name)
     ctype = PRECISIONS[real][1]
     types = {"int": ctypes.c_int, "real_t": ctype}

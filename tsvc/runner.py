@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import atexit
 import os
+import hashlib
 import re
 import resource
+import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from tsvc import policy, wire
+from tsvc import policy, sandbox, wire
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
+from tsvc.convention import Implementation
 
 CALL_TIMEOUT_S = float(os.environ.get("TSVC_CALL_TIMEOUT", "45"))
 START_TIMEOUT_S = 180.0
@@ -35,10 +39,10 @@ _SECRET = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL|AUTH", re.I)
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def worker_environment(workdir: Path) -> dict[str, str]:
+def worker_environment(workdir: Path, triton_cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if _KEEP_ENV.match(k) and not _SECRET.search(k)}
-    env["TRITON_CACHE_DIR"] = os.environ.get("TRITON_CACHE_DIR") or str(Path.home() / ".triton" / "cache")
-    env["HOME"] = str(workdir)
+    env["TRITON_CACHE_DIR"] = str(triton_cache)
+    env["HOME"] = env["TMPDIR"] = str(workdir)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
@@ -48,21 +52,65 @@ def _limit_memory() -> None:  # runs in the child before exec
     resource.setrlimit(resource.RLIMIT_AS, (CPU_MEMORY_LIMIT, CPU_MEMORY_LIMIT))
 
 
-class Worker:
-    """One worker process and its channel."""
+@dataclass(frozen=True)
+class Module:
+    """A candidate module's text, as the worker receives it (it never sees the path)."""
 
-    def __init__(self, device: str):
+    path: Path
+    source: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.source.encode()).hexdigest()
+
+    @classmethod
+    def read(cls, path: Path) -> "Module":
+        try:
+            return cls(Path(path).resolve(), Path(path).read_text())
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CandidateError(Outcome.LOAD_ERROR, f"cannot read {path}: {exc}") from exc
+
+
+def _hidden_from_workers(module: Module | None) -> list[Path]:
+    """What a worker must not see: every kernel set, the project's tests, the C ground truth."""
+    from tsvc import reference
+
+    hide = [REPO_ROOT / "generated", REPO_ROOT / "tests", reference.cache_dir()]
+    if module is not None:
+        hide.append(module.path.parent)
+    return hide
+
+
+def _triton_cache(module: Module | None) -> Path:
+    """A Triton cache per module text: compiled once across runs, out of every other module's reach."""
+    from tsvc import reference
+
+    name = module.sha256[:20] if module is not None else "harness"
+    path = reference.cache_dir().parent / "triton" / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class Worker:
+    """One worker process for one kernel module (or none, for calibration), and its channel."""
+
+    def __init__(self, device: str, module: Module | None = None, audit: bool = True):
+        self.module_sha = module.sha256 if module is not None else None
         self.workdir = Path(tempfile.mkdtemp(prefix="tsvc-worker-"))
         self.stderr = (self.workdir / "stderr.log").open("w+b")
+        cache = _triton_cache(module)
+        jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache], sandbox.uid_for(self.module_sha))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tsvc.worker"],
+            jail.argv(sys.executable),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            cwd=self.workdir, env=worker_environment(self.workdir),
+            cwd=self.workdir, env={**worker_environment(self.workdir, cache), **jail.environment(),
+                                  **({} if audit else {"TSVC_AUDIT": "off"})},
             start_new_session=True, preexec_fn=_limit_memory if device == "cpu" else None,
         )
         header, _ = self._receive(START_TIMEOUT_S)
         if not header.get("ready"):
             raise CandidateError(Outcome.CRASH, f"the worker did not start: {header}")
+        self.jail = header.get("jail", "")
 
     def _receive(self, timeout: float) -> tuple[dict, dict[str, np.ndarray]]:
         box: dict = {}
@@ -85,12 +133,18 @@ class Worker:
         return box["reply"]
 
     def request(self, header: dict, arrays: dict[str, np.ndarray], timeout: float) -> tuple[dict, dict]:
+        nonce = secrets.token_hex(16)
         try:
-            wire.send(self.proc.stdin, header, arrays)
+            wire.send(self.proc.stdin, {**header, "nonce": nonce}, arrays)
         except (BrokenPipeError, OSError):
             self.proc.wait(timeout=10)
             raise CandidateError(Outcome.CRASH, f"the worker process died ({self._exit()}){self._stderr_tail()}")
-        return self._receive(timeout)
+        reply, out = self._receive(timeout)
+        if reply.pop("nonce", None) != nonce:
+            self.kill()
+            raise CandidateError(Outcome.CHEAT, "the worker's reply did not carry this request's nonce "
+                                 "(a forged or stale reply on the channel)")
+        return reply, out
 
     def _exit(self) -> str:
         code = self.proc.returncode
@@ -108,7 +162,7 @@ class Worker:
         return self.proc.poll() is None
 
     def kill(self) -> None:
-        """Ends the process (and anything it started) and removes its working directory."""
+        """Ends the process (and, with its pid namespace, everything it started) and removes its folder."""
         if self.alive:
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
@@ -120,20 +174,31 @@ class Worker:
 
 
 class Runner:
-    """Hands requests to a worker, starting a fresh one whenever the last one is gone."""
+    """Hands requests to a worker: a fresh one for each kernel module, and whenever the last one is gone."""
 
-    def __init__(self, device: str):
-        self.device = device
+    def __init__(self, device: str, audit: bool = True):
+        self.device, self.audit = device, audit  # audit=False only to test the layers under the audit hook
         self._worker: Worker | None = None
         self.started = 0
 
-    def request(self, header: dict, arrays: dict[str, np.ndarray], timeout: float | None = None):
-        timeout = CALL_TIMEOUT_S if timeout is None else timeout
-        if self._worker is None or not self._worker.alive:
-            self._worker = Worker(self.device)
+    def _worker_for(self, module: Module | None) -> Worker:
+        sha = module.sha256 if module is not None else None
+        if self._worker is not None and (not self._worker.alive or self._worker.module_sha != sha):
+            self.close()
+        if self._worker is None:
+            self._worker = Worker(self.device, module, self.audit)
             self.started += 1
+        return self._worker
+
+    def request(self, header: dict, arrays: dict[str, np.ndarray], timeout: float | None = None):
+        """Sends `header` (whose "module", a path, is sent as its text) to the module's own worker."""
+        timeout = CALL_TIMEOUT_S if timeout is None else timeout
+        module = Module.read(header["module"]) if "module" in header else None
+        if module is not None:
+            header = {**header, "module": module.path.name, "source": module.source}
+        worker = self._worker_for(module)
         try:
-            reply, out = self._worker.request(header, arrays, timeout)
+            reply, out = worker.request(header, arrays, timeout)
         except CandidateError:
             self.close()
             raise
@@ -154,7 +219,7 @@ class Runner:
             self._worker = None
 
 
-def vet(module_path: Path) -> None:
+def vet(module_path: Path, implementation: Implementation = Implementation.TRITON) -> None:
     """The static checks, made in this process without importing the module."""
     try:
         source = module_path.read_text()
@@ -184,10 +249,11 @@ def _close_all() -> None:
         runner.close()
 
 
-def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray],
-                  scalars: dict[str, int | float], device: str) -> CandidateRun:
-    vet(module_path)
-    header = {"cmd": "run", "loop": loop.name, "module": str(Path(module_path).resolve()), "scalars": scalars}
+def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+                  device: str, implementation: Implementation = Implementation.TRITON) -> CandidateRun:
+    vet(module_path, implementation)
+    header = {"cmd": "run", "loop": loop.name, "module": str(module_path), "scalars": scalars,
+              "implementation": implementation.value}
     reply, arrays = shared(device).ask(header, inputs)
     expected = {spec.name for spec in loop.arrays}
     if set(arrays) != expected:

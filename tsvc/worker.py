@@ -1,10 +1,12 @@
 """The worker process: the only place candidate kernels are imported and run.
 
-Started by tsvc.runner with a scrubbed environment in a directory of its own.
-It reads requests from stdin and answers on a private copy of the original
-stdout; the candidate's own prints go to stderr, so they cannot corrupt the
-channel. One request at a time; the parent enforces time limits and replaces
-a worker that dies, hangs or poisons its CUDA context.
+Started by tsvc.runner for ONE kernel module (or for calibration, with none),
+in a jail of its own (tsvc.sandbox). It imports what it needs, enters the jail,
+then reads requests from stdin and answers on a private copy of the original
+stdout; the candidate's own prints go to stderr. Every reply carries the
+request's nonce, which candidate code cannot see, so a forged reply is
+recognised. After each request the worker checks that the harness's functions
+are still its own and kills any process a kernel started.
 """
 from __future__ import annotations
 
@@ -16,38 +18,48 @@ from typing import Callable
 
 import numpy as np
 
-from tsvc import backend, catalog, wire
-from tsvc.candidate import CandidateError, Outcome, call_kernel, load_kernel
+from tsvc import backend, catalog, monitor, sandbox, wire
+from tsvc.convention import Implementation
+from tsvc.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
+                            unguarded_arrays, watched_call)
 
 Reply = tuple[dict, dict[str, np.ndarray]]
-_modules: dict[tuple[str, str], Callable] = {}
 
 
-def _kernel(loop: catalog.Loop, path: str) -> Callable:
-    """Imports each distinct module text once per worker, so GPU compilation happens once."""
-    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    key = (loop.name, digest)
-    if key not in _modules:
-        _modules[key] = load_kernel(loop, Path(path))
-    return _modules[key]
+class _Module:
+    """The one kernel module this worker serves, written into its own folder from the text it was sent."""
+
+    sha256: str | None = None
+    fn: Callable | None = None
+
+
+def _kernel(loop: catalog.Loop, header: dict) -> Callable:
+    source = header["source"]
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    if _Module.sha256 not in (None, digest):
+        raise CandidateError(Outcome.CRASH, "a worker serves one kernel module; the runner sent another")
+    if _Module.fn is None:
+        path = Path.cwd() / f"{loop.name}_{digest[:12]}.py"
+        path.write_text(source)
+        _Module.sha256, _Module.fn = digest, load_kernel(loop, path)
+    return _Module.fn
+
+
+def _implementation(header: dict) -> Implementation:
+    return Implementation(header.get("implementation", Implementation.TRITON.value))
 
 
 def handle_run(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     loop = catalog.get(header["loop"])
     device = backend.select().device
-    try:
-        fn = _kernel(loop, header["module"])
-        run = call_kernel(loop, fn, arrays, header["scalars"], device)
-    except CandidateError as exc:
-        return {"ok": False, "outcome": exc.outcome.value, "message": exc.message}, {}
-    except BaseException as exc:  # SystemExit and friends raised by candidate code
-        return {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
+    fn = _kernel(loop, header)
+    run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
     return {"ok": True, "result": run.result, "returned": run.returned}, run.arrays
 
 
 def handle_environ(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
-    """What a candidate would see of its surroundings: environment names and working directory."""
-    return {"ok": True, "names": sorted(os.environ), "cwd": os.getcwd()}, {}
+    """What a candidate would see of its surroundings: environment names, working directory, uid."""
+    return {"ok": True, "names": sorted(os.environ), "cwd": os.getcwd(), "uid": os.getuid(), "pid": os.getpid()}, {}
 
 
 _timer = None
@@ -63,29 +75,44 @@ def _gpu_timer():
 
 
 def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
-    """Times a kernel that already passed the checker: device, wall and graph time per round."""
+    """Times a kernel that already passed the checker: device, wall and graph time per round.
+
+    The timed calls are the checked calls: the same guarded tensors and the same watch around
+    every call, and the arrays after one round the suite chose (and the kernel cannot know)
+    go back to be judged against the C loop.
+    """
     import torch
 
     loop = catalog.get(header["loop"])
-    try:
-        fn = _kernel(loop, header["module"])
-        tensors = {name: torch.from_numpy(arr).to("cuda") for name, arr in arrays.items()}
-        pristine = {name: tensors[name].clone() for name in header["restore"]}
+    fn = _kernel(loop, header)
+    guarded = guarded_tensors(arrays, "cuda")
+    tensors = {name: view for name, (_, view) in guarded.items()}
+    pristine = {name: tensors[name].clone() for name in header["restore"]}
+    rounds, warmup, checked = header["rounds"], header["warmup"], header["checked_round"]
+    snapshot: dict[str, torch.Tensor] = {}
+    calls, result = [0], [None]
 
-        def restore() -> None:
-            for name, saved in pristine.items():
-                tensors[name].copy_(saved)
+    def restore() -> None:
+        if calls[0] == warmup + checked + 1 and not snapshot:
+            snapshot.update({name: buf.clone() for name, (buf, _) in guarded.items()})
+        for name, saved in pristine.items():
+            tensors[name].copy_(saved)
 
-        times = _gpu_timer().all_times(lambda: fn(**tensors, **header["scalars"]), restore,
-                                       header["rounds"], header["warmup"])
-    except Exception as exc:  # noqa: BLE001 - reported to the suite
-        return {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
-    return {"ok": True, "device": times.device, "wall": times.wall, "graph": times.graph,
-            "graph_error": times.graph_error, "restart": times.graph_error is not None}, {}
+    def call() -> None:
+        calls[0] += 1
+        value = watched_call(loop, fn, tensors, header["scalars"], _implementation(header))
+        if calls[0] == warmup + checked + 1:
+            result[0] = value
+
+    times = _gpu_timer().all_times(call, restore, rounds, warmup)
+    judged = {name: (snapshot[name], view) for name, (_, view) in guarded.items()}
+    return ({"ok": True, "device": times.device, "wall": times.wall, "graph": times.graph,
+             "graph_error": times.graph_error, "restart": times.graph_error is not None, "result": result[0]},
+            unguarded_arrays(judged, arrays))
 
 
 def handle_calibrate(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
-    """The device's copy bandwidth, and the empty-kernel launch floor."""
+    """The device's copy bandwidth, and the empty-kernel launch floor (in a worker that loads no kernel)."""
     import torch
 
     from tsvc.floor_kernel import empty_call
@@ -110,24 +137,60 @@ HANDLERS: dict[str, Callable[[dict, dict[str, np.ndarray]], Reply]] = {
 }
 
 
+def _serve(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+    handler = HANDLERS.get(header.get("cmd", ""))
+    if handler is None:
+        return {"ok": False, "outcome": Outcome.CRASH.value, "message": f"unknown request {header.get('cmd')!r}"}, {}
+    try:
+        reply, out = handler(header, arrays)
+    except CandidateError as exc:
+        reply, out = {"ok": False, "outcome": exc.outcome.value, "message": exc.message}, {}
+    except BaseException as exc:  # SystemExit and friends raised by candidate code
+        reply, out = {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
+    problems = [f"{name} was replaced" for name in monitor.tampered()]
+    if sandbox.reap():
+        problems.append("the kernel started processes (they were killed)")
+    if problems:
+        reply, out = {"ok": False, "outcome": Outcome.CHEAT.value, "message": "; ".join(problems)}, {}
+    return reply, out
+
+
+def _prepare() -> str:
+    """Everything the worker will need, loaded before it enters the jail (which hides the repo's data)."""
+    import torch  # noqa: F401 - loaded now, before the jail
+    import triton.language  # noqa: F401
+    import triton.runtime.interpreter  # noqa: F401
+
+    chosen = backend.select()
+    catalog.catalog()
+    if chosen.device == "cuda":
+        torch.cuda.init()
+        import tsvc.floor_kernel  # noqa: F401
+        import tsvc.timing  # noqa: F401
+    audit = os.environ.pop("TSVC_AUDIT", "on") != "off"  # off only in tests of the layers below it
+    if audit:
+        sandbox.guard_doors()
+    monitor.install()
+    jail = sandbox.enter()
+    if audit:
+        sandbox.install_audit_hook()
+    return jail + ("" if audit else "; audit hook OFF")
+
+
 def main() -> None:
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     requests = sys.stdin.buffer
-    chosen = backend.select()
-    wire.send(channel, {"ready": True, "device": chosen.device, "pid": os.getpid()})
+    jail = _prepare()
+    wire.send(channel, {"ready": True, "device": backend.select().device, "pid": os.getpid(), "jail": jail})
     while True:
         try:
             header, arrays = wire.receive(requests)
         except wire.WireError:
             return
-        handler = HANDLERS.get(header.get("cmd", ""))
-        if handler is None:
-            wire.send(channel, {"ok": False, "outcome": Outcome.CRASH.value, "message": f"unknown request {header}"})
-            continue
-        reply, out = handler(header, arrays)
-        wire.send(channel, reply, out)
+        reply, out = _serve(header, arrays)
+        wire.send(channel, {**reply, "nonce": header.get("nonce")}, out)
         if not reply.get("ok", False) or reply.get("restart"):
             return  # the parent starts a clean worker for the next request
 

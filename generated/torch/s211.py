@@ -1,0 +1,14 @@
+"""s211: for 1 <= i < LEN_1D-1, a[i] = b[i-1] + c[i]*d[i]; b[i] = b[i+1] - e[i]*d[i].
+
+Strategy: statement reordering: the new b is a function of the old b, and a
+reads the previous iteration's new b (the old b[0] at i = 1).
+"""
+import torch
+
+
+def s211_triton(LEN_1D, a, b, c, d, e):
+    n = LEN_1D - 1
+    b_new = b[2:] - e[1:n] * d[1:n]
+    b_prev = torch.cat([b[:1], b_new[:-1]])
+    a[1:n] = b_prev + c[1:n] * d[1:n]
+    b[1:n] = b_new

@@ -1,0 +1,9 @@
+"""s313: dot product of a and b.
+
+Strategy: torch.dot.
+"""
+import torch
+
+
+def s313_triton(LEN_1D, a, b):
+    return torch.dot(a, b)

@@ -1,0 +1,29 @@
+"""Class 2: the returned object's __float__ computes the reduction after the watch has closed."""
+import torch
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s000_kernel(a_ptr, b_ptr, n, BLOCK_SIZE: tl.constexpr):
+    offsets = tl.program_id(0) * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    tl.store(a_ptr + offsets, tl.load(b_ptr + offsets, mask=mask) + 1.0, mask=mask)
+
+
+@triton.jit
+def nothing_kernel(x_ptr, BLOCK_SIZE: tl.constexpr):
+    pass
+
+
+class Lazy:
+    def __init__(self, a):
+        self.a = a
+
+    def __float__(self):
+        return float(self.a.sum())
+
+
+def s311_triton(a, LEN_1D):
+    nothing_kernel[(1,)](a, BLOCK_SIZE=16)
+    return Lazy(a)
