@@ -78,7 +78,19 @@ GPU_ONLY = {
 }
 
 
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.py")), ids=lambda p: p.stem)
+# Plausible answers another layer still refuses: a bug of that layer, reported; strict, so a fix shows.
+KNOWN_FALSE_REJECTS = {
+    "vas__scatter_typed": "the audit hook refuses the sys._getframe that typing makes for `-> Tuple[int]`",
+}
+
+
+def _corpus_case(path: Path) -> object:
+    reason = KNOWN_FALSE_REJECTS.get(path.stem)
+    return pytest.param(path, marks=pytest.mark.xfail(reason=reason, strict=True)) if reason else path
+
+
+@pytest.mark.parametrize("path", [_corpus_case(p) for p in sorted(CORPUS.glob("*.py"))],
+                         ids=lambda p: p.stem)
 def test_plausible_model_kernel_is_a_working_kernel(path, device):
     """The corpus is real code: each kernel computes its loop."""
     if device != "cuda" and path.stem in GPU_ONLY:
