@@ -190,7 +190,7 @@ def _members(path: str, most: int) -> str:
 
 def rules_text() -> str:
     """The policy in words, one rule a line, then the names allowed through each module."""
-    lines = [f"- {rule.statement}." for rule in RULES]
+    lines = ["The static policy, checked before the module is run:"] + [f"- {rule.statement}." for rule in RULES]
     lines.append("Names allowed through each module:")
     lines += [f"  - {path}: {_members(path, 120)}" for path in NAMESPACES]
     return "\n".join(lines)
