@@ -1,0 +1,16 @@
+"""Climbs from a function to its globals' __builtins__ and opens a file."""
+import torch
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s000_kernel(a_ptr, b_ptr, n, BLOCK_SIZE: tl.constexpr):
+    offsets = tl.program_id(0) * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    tl.store(a_ptr + offsets, tl.load(b_ptr + offsets, mask=mask) + 1.0, mask=mask)
+
+
+def s000_triton(a, b, LEN_1D):
+    opener = s000_triton.__globals__["__builtins__"]["open"]
+    s000_kernel[(triton.cdiv(LEN_1D, 256),)](a, b, LEN_1D, BLOCK_SIZE=256)

@@ -1,0 +1,16 @@
+"""Writes the result through a tensor's private _base alias."""
+import torch
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s000_kernel(a_ptr, b_ptr, n, BLOCK_SIZE: tl.constexpr):
+    offsets = tl.program_id(0) * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    tl.store(a_ptr + offsets, tl.load(b_ptr + offsets, mask=mask) + 1.0, mask=mask)
+
+
+def s000_triton(a, b, LEN_1D):
+    view = a[:LEN_1D]
+    s000_kernel[(triton.cdiv(LEN_1D, 256),)](view._base, b, LEN_1D, BLOCK_SIZE=256)
