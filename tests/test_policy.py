@@ -79,9 +79,7 @@ GPU_ONLY = {
 
 
 # Plausible answers another layer still refuses: a bug of that layer, reported; strict, so a fix shows.
-KNOWN_FALSE_REJECTS = {
-    "vas__scatter_typed": "the audit hook refuses the sys._getframe that typing makes for `-> Tuple[int]`",
-}
+KNOWN_FALSE_REJECTS: dict[str, str] = {}
 
 
 def _corpus_case(path: Path) -> object:

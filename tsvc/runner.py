@@ -68,7 +68,7 @@ class Module:
     @classmethod
     def read(cls, path: Path) -> "Module":
         try:
-            return cls(Path(path).resolve(), Path(path).read_text())
+            return cls(Path(path).resolve(), Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise CandidateError(Outcome.LOAD_ERROR, f"cannot read {path}: {exc}") from exc
 
@@ -224,7 +224,7 @@ class Runner:
 def vet(module_path: Path, implementation: Implementation = Implementation.TRITON) -> None:
     """The static checks, made in this process without importing the module."""
     try:
-        source = module_path.read_text()
+        source = module_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CandidateError(Outcome.LOAD_ERROR, f"cannot read {module_path}: {exc}") from exc
     try:
