@@ -36,6 +36,7 @@ FAST_P_DEFINITION = ("fast_p (KernelBench's definition): the share of judged loo
                      "a loop without a kernel, and a passing loop the baseline was not timed on all count as "
                      "not fast")
 FURTHEST = 15  # loops listed as furthest from their limit
+FAR_FROM_LIMIT = 0.25  # issue 18's bar: no loop under this fraction of its limit unless a dependence chain bounds it
 
 
 def speedup_vs(result: dict, key: str) -> float | None:
@@ -128,6 +129,12 @@ def limited(results: dict) -> list[dict]:
     """Passing loops with a limit fraction, furthest from the limit first (ties in the run's order)."""
     rows = [r for r in S.judged(results) if r["passed"] and (r.get("benchmark") or {}).get("limit_fraction")]
     return sorted(rows, key=lambda r: r["benchmark"]["limit_fraction"])
+
+
+def far_from_limit(results: dict) -> list[dict]:
+    """Passing loops under FAR_FROM_LIMIT of their limit that have no latency limit to explain it."""
+    return [r for r in limited(results) if r["benchmark"]["limit_fraction"] < FAR_FROM_LIMIT
+            and r["benchmark"].get("latency_limit_time") is None]
 
 
 def limit_figures(results: dict) -> LimitFigures:

@@ -252,14 +252,15 @@ def limit_fraction(results: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def speedup_by_baseline_compare(sets: list[dict], path: Path) -> Path | None:
-    """Boxes per baseline, one per set side by side, log axis."""
+def speedup_by_baseline_compare(sets: list[dict], path: Path, names: list[str] | None = None) -> Path | None:
+    """Boxes per baseline, one per set side by side, log axis; `names` label the sets (default: their names)."""
     if not any(B.has_baselines(r) for r in sets):
         return None
     keys = [b for b in B.BASELINES if any(B.timed_speedups(r, b.key) for r in sets)]
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(2.5 * len(keys) + 3, 5))
     width = 0.8 / len(sets)
+    names = names or [set_name(r) for r in sets]
     for i, results in enumerate(sets):
         data = [[v for _, v in B.timed_speedups(results, b.key)] for b in keys]
         where = [k + 1 + (i - (len(sets) - 1) / 2) * width for k in range(len(keys))]
@@ -267,12 +268,12 @@ def speedup_by_baseline_compare(sets: list[dict], path: Path) -> Path | None:
         if not kept:
             continue
         parts = ax.boxplot([d for _, d in kept], positions=[x for x, _ in kept], widths=width * 0.9,
-                           showfliers=False, patch_artist=True)
+                           showfliers=False, patch_artist=True, medianprops={"color": "black"})
         color = f"C{i}"
         for box in parts["boxes"]:
             box.set_facecolor(color)
             box.set_alpha(0.5)
-        ax.plot([], [], color=color, linewidth=6, alpha=0.5, label=set_name(results))
+        ax.plot([], [], color=color, linewidth=6, alpha=0.5, label=names[i])
     ax.set_xticks(range(1, len(keys) + 1), [b.title for b in keys])
     ax.set_yscale("log")
     _thresholds(ax)

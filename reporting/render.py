@@ -256,7 +256,7 @@ def compare(sets: list[dict], folder: Path | None = None, sources: list[str] | N
     lines += ["", *sections.compare_section(sets, names), *_ablation(sets), *_per_loop(sets, names)]
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        lines += _compare_figures(sets, folder)
+        lines += _compare_figures(sets, folder, names)
         (folder / COMPARE).write_text("\n".join(lines))
     return "\n".join(lines)
 
@@ -309,13 +309,13 @@ def _per_loop(sets: list[dict], names: list[str]) -> list[str]:
     return lines + _table(["loop", *names], [[n, *(cell(r, n) for r in sets)] for n in differing]) + [""]
 
 
-def _compare_figures(sets: list[dict], folder: Path) -> list[str]:
+def _compare_figures(sets: list[dict], folder: Path, names: list[str]) -> list[str]:
     out = folder / "plots"
     out.mkdir(exist_ok=True)
     lines = ["## Figures", ""]
     path = plots.pass_rate_by_category_compare(sets, out / "pass_rate_by_category.png")
     _figure(lines, path, folder, "pass rate by category", "No loop was judged.")
-    path = plots.speedup_by_baseline_compare(sets, out / "speedup_by_baseline.png")
+    path = plots.speedup_by_baseline_compare(sets, out / "speedup_by_baseline.png", names)
     if path is not None:
         _figure(lines, path, folder, "speedup against each baseline, per set", "")
     base = sets[0]

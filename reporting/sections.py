@@ -47,10 +47,13 @@ def baseline_rows(results: dict) -> list[tuple[str, str]]:
 
 def limit_rows(results: dict) -> list[tuple[str, str]]:
     f = B.limit_figures(results)
+    far = f"loops under {B.FAR_FROM_LIMIT} of the limit, no latency limit"
     if not f.timed:
-        return [("geomean fraction of the limit", NOT_MEASURED), ("geomean speedup at the limit", NOT_MEASURED)]
+        return [("geomean fraction of the limit", NOT_MEASURED), ("geomean speedup at the limit", NOT_MEASURED),
+                (far, NOT_MEASURED)]
     return [("geomean fraction of the limit", f"{fraction(f.geomean_fraction)} ({f.timed} loops)"),
-            ("geomean speedup at the limit", times(f.geomean_limit_speedup))]
+            ("geomean speedup at the limit", times(f.geomean_limit_speedup)),
+            (far, str(len(B.far_from_limit(results))))]
 
 
 def baseline_section(results: dict) -> list[str]:
@@ -102,7 +105,10 @@ def limit_section(results: dict) -> list[str]:
     rows = [[r["loop"], r["category"] or "?", fraction(r["benchmark"]["limit_fraction"]), _us(r, "device_time"),
              _us(r, "limit_time"), _us(r, "latency_limit_time"),
              "-" if B.latency_fraction(r) is None else fraction(B.latency_fraction(r))] for r in furthest]
-    return lines + [f"The {len(furthest)} loops furthest from their limit:", "", *table(header, rows), ""]
+    far = [r["loop"] for r in B.far_from_limit(results)]
+    lines += [f"The {len(furthest)} loops furthest from their limit:", "", *table(header, rows), ""]
+    return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit with no latency limit to explain it ({len(far)}): "
+                    f"{', '.join(far) or 'none'}.", ""]
 
 
 def _us(result: dict, key: str) -> str:
