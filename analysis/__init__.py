@@ -4,6 +4,10 @@
     facts_for_prompt(loop) -> str        (verdict first, then actions, distances, caveats)
     footprint(loop, size) -> {array: Footprint}   (distinct elements read / written at a size)
     footprint_bytes(loop, size) -> int   (4 bytes an element, reads plus writes)
+
+Every parallel claim is executable: analysis.verify.verify_loop(loop) rewrites the loop as the
+claim's actions say, permutes its iterations and compares it with the loop (`tsvc analyze --verify`);
+a claim the rewriter cannot express is marked unverified in the JSON and the prompt.
 """
 from __future__ import annotations
 

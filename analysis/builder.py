@@ -57,6 +57,12 @@ class Builder:
     updates: list[Update] = field(default_factory=list)
     caveats: list[str] = field(default_factory=list)
     private: dict[str, int] = field(default_factory=dict)  # scalar -> depth it was declared at
+    guard_texts: dict[int, str] = field(default_factory=dict)
+    branches: list[tuple[int, int]] = field(default_factory=list)
+    loop_nodes: list = field(default_factory=list)  # the C `for` node of each loop, in id order
+    permutations: tuple[str, ...] = ()
+    exit_sites: list = field(default_factory=list)  # (text, guards, loops) of each break / goto / return
+    opaque: list = field(default_factory=list)  # Opaque loops: while, do-while, for without a simple header
     env: dict[str, str | None] = field(default_factory=dict)
     active: dict[str, Induction] = field(default_factory=dict)  # induction vars of the enclosing loops
     counters: list[int] = field(default_factory=lambda: [0])
@@ -144,7 +150,8 @@ class Builder:
         for name in names:
             dims = self.arrays.get(name, 0)
             rel = f"{self.header()} -> {{ {self.tuple_of(stmt, ctx)} -> {isl_name(name)}[{', '.join(f'o{k}' for k in range(dims))}] }}"
-            self.accesses.append(Access(self.next_tag(write), stmt, name, write, str(isl.Map(rel)), True, False, why))
+            self.accesses.append(Access(self.next_tag(write), stmt, name, write, str(isl.Map(rel)), True, False,
+                                        f"any element of {name} ({why})"))
 
     # -- statements ----------------------------------------------------------
     def emit(self, node: c_ast.Node, kind: str, ctx: Ctx, reads: list[c_ast.Node | None],

@@ -20,6 +20,7 @@ class CFile:
     ast: c_ast.FileAST
     main: c_ast.FuncDef
     helpers: dict[str, c_ast.FuncDef]
+    pointers: tuple[tuple[str, str], ...] = ()  # (pointer, array) pairs rewritten as integer offsets
 
 
 _PARSER: list[c_parser.CParser] = []
@@ -43,7 +44,8 @@ def parse(c_text: str, name: str) -> CFile:
     main = funcs.pop(name)  # a fresh AST: rewriting it in place is safe
     structure_gotos(main.body)
     inline_calls(main.body, funcs)
-    return CFile(ast, main, funcs)
+    pointers = pointer_walks(main)
+    return CFile(ast, main, funcs, tuple(pointers))
 
 
 # -- goto structuring ---------------------------------------------------------
@@ -225,3 +227,98 @@ def inline_calls(body: c_ast.Node, helpers: dict[str, c_ast.FuncDef], depth: int
             if inlined is not None:
                 inline_calls(inlined, helpers, depth + 1)
                 items[k] = inlined
+
+
+# -- pointer walks ---------------------------------------------------------------
+
+_STEPS = ("++", "--", "p++", "p--")
+
+
+def _array_params(fn: c_ast.FuncDef) -> set[str]:
+    """Parameters that are one-dimensional arrays (or plain pointers)."""
+    out = set()
+    for p in helper_params(fn):
+        t = p.type
+        if isinstance(t, c_ast.PtrDecl) or (isinstance(t, c_ast.ArrayDecl) and not isinstance(t.type, c_ast.ArrayDecl)):
+            out.add(p.name)
+    return out
+
+
+def _pointer_base(init: c_ast.Node | None, arrays: set[str]) -> tuple[str, c_ast.Node] | None:
+    """(array, start offset) of `a`, `a + e` or `&a[e]`."""
+    zero = c_ast.Constant("int", "0")
+    if isinstance(init, c_ast.ID) and init.name in arrays:
+        return init.name, zero
+    if isinstance(init, c_ast.BinaryOp) and init.op == "+" and isinstance(init.left, c_ast.ID) \
+            and init.left.name in arrays:
+        return init.left.name, init.right
+    if isinstance(init, c_ast.UnaryOp) and init.op == "&" and isinstance(init.expr, c_ast.ArrayRef) \
+            and isinstance(init.expr.name, c_ast.ID) and init.expr.name.name in arrays:
+        return init.expr.name.name, init.expr.subscript
+    return None
+
+
+def _uses(root: c_ast.Node, name: str) -> list[tuple[c_ast.Node, str, c_ast.Node]]:
+    """(parent, slot, node) of every node that names `name`."""
+    out = []
+
+    def walk(n: c_ast.Node) -> None:
+        for slot, child in n.children():
+            if isinstance(child, c_ast.ID) and child.name == name:
+                out.append((n, slot, child))
+            walk(child)
+
+    walk(root)
+    return out
+
+
+def _walkable(root: c_ast.Node, decl: c_ast.Decl) -> bool:
+    """Every use of the pointer is `*p`, `p[e]` or a constant step (`p++`, `p += k`)."""
+    for parent, _slot, _node in _uses(root, decl.name):
+        if isinstance(parent, c_ast.UnaryOp) and parent.op in ("*", *_STEPS):
+            continue
+        if isinstance(parent, c_ast.ArrayRef) and isinstance(parent.name, c_ast.ID) and parent.name.name == decl.name:
+            continue
+        if isinstance(parent, c_ast.Assignment) and parent.op in ("+=", "-=") and parent.lvalue.name == decl.name:
+            continue
+        return False
+    return True
+
+
+def pointer_walks(fn: c_ast.FuncDef) -> list[tuple[str, str]]:
+    """`real_t *P = a; ... *P ... P++` becomes `int P = 0; ... a[P] ... P++`, in place: a pointer that
+    only walks over one array parameter is an integer offset into it (s1351). Anything else done
+    with the pointer leaves it alone (the model then over-approximates it)."""
+    arrays = _array_params(fn)
+    done: list[tuple[str, str]] = []
+    decls = [n for n in _all(fn.body) if isinstance(n, c_ast.Decl) and isinstance(n.type, c_ast.PtrDecl)
+             and isinstance(n.type.type, c_ast.TypeDecl)]
+    for decl in decls:
+        base = _pointer_base(decl.init, arrays)
+        if base is None or not _walkable(fn.body, decl):
+            continue
+        array, start = base
+        for parent, slot, node in _uses(fn.body, decl.name):
+            if isinstance(parent, c_ast.UnaryOp) and parent.op == "*":
+                _swap(fn.body, parent, c_ast.ArrayRef(c_ast.ID(array), c_ast.ID(decl.name)))
+            elif isinstance(parent, c_ast.ArrayRef) and slot == "name":
+                parent.name = c_ast.ID(array)
+                parent.subscript = c_ast.BinaryOp("+", c_ast.ID(decl.name), parent.subscript)
+        decl.type = c_ast.TypeDecl(decl.name, [], None, c_ast.IdentifierType(["int"]))
+        decl.init = start
+        done.append((decl.name, array))
+    return done
+
+
+def _all(node: c_ast.Node):
+    yield node
+    for _, child in node.children():
+        yield from _all(child)
+
+
+def _swap(root: c_ast.Node, old: c_ast.Node, new: c_ast.Node) -> None:
+    for n in _all(root):
+        for slot, child in n.children():
+            if child is old:
+                _replace(n, slot, new)
+                return

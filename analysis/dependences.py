@@ -82,15 +82,27 @@ def _common(a: Statement, b: Statement) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _value(pw: isl.PwAff) -> int | str | None:
-    pieces = pw.get_pieces()
-    if len(pieces) != 1:
-        return None
-    aff = pieces[0][1]
+def _aff(aff: isl.Aff) -> int | str:
     if aff.is_cst():
         return int(aff.get_constant_val().to_python())
     text = str(aff)
     return text[text.index("[(") + 2:text.rindex(")]")] if "[(" in text else text
+
+
+def _value(pw: isl.PwAff, lowest: bool, context: isl.Set) -> int | str | None:
+    """The bound as one expression; for one that differs between cases of the parameters, the
+    extreme constant over the cases, or the cases spelt out."""
+    pieces = pw.coalesce().get_pieces()
+    if not pieces:
+        return None
+    pieces = [(dom.gist_params(context), aff.gist(dom)) for dom, aff in pieces]
+    values = [_aff(aff) for _, aff in pieces]
+    if len(values) == 1:
+        return values[0]
+    if all(isinstance(v, int) for v in values):
+        return min(values) if lowest else max(values)
+    cases = "; ".join(f"{_aff(aff)} if {str(dom).split(':', 1)[-1].strip(' }')}" for dom, aff in pieces)
+    return f"({cases})"
 
 
 _PROBES: dict[tuple[str, int, int, int], tuple[isl.Set, isl.Set, isl.Set, isl.Set]] = {}
@@ -132,7 +144,7 @@ def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tupl
             lo = hi = 0
         else:
             try:
-                lo, hi = _value(deltas.dim_min(k)), _value(deltas.dim_max(k))
+                lo, hi = _value(deltas.dim_min(k), True, space.context), _value(deltas.dim_max(k), False, space.context)
             except isl.Error:
                 lo = hi = None
         distance.append((lo, hi))

@@ -84,7 +84,7 @@ def _image(accesses: list[Access], domains: dict[str, isl.Set], params: tuple[st
     exact = True
     union = isl.Set.empty(box.get_space())
     for acc in accesses:
-        rel = _fix_params(isl.Map(acc.relation), params, values)
+        rel = _fix_params(isl.Map(acc.touched or acc.relation), params, values)
         image = domains[acc.stmt].apply(rel)
         image = image.reset_space(union.get_space()) if image.dim(isl.dim_type.set) == box.dim(isl.dim_type.set) \
             else None

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import islpy as isl
+
 from pycparser import c_ast
 
 from analysis import cparse, scan
 from analysis.builder import Builder, Ctx, Frame
 from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condition, call_name, const_int, text
-from analysis.model import Exit, Induction, LoopInfo, Program
+from analysis.cnodes import has_array, int_declared, loop_vars, names, number, reject_aggregates, walk_nodes
+from analysis.model import Exit, Induction, LoopInfo, Opaque, Program
 from analysis.updates import guarded_update
 from tsvc.catalog import Loop
 from tsvc.csource import PARSE_PRELUDE
@@ -26,11 +29,16 @@ _CMP_DOWN = {">": ">", ">=": ">=", "!=": ">"}
 class Walker(Builder):
     """Walks the C body and fills the Builder."""
 
+    def program(self) -> Program:
+        return _program(self)
+
     def block(self, items: list[c_ast.Node] | None, ctx: Ctx) -> None:
         for item in items or []:
             self.statement(item, ctx)
 
     def statement(self, node: c_ast.Node | None, ctx: Ctx) -> None:
+        if isinstance(node, (c_ast.Break, c_ast.Goto)):
+            self.exit_sites.append((text(node).strip().rstrip(";"), ctx.guards, tuple(f.loop for f in ctx.frames)))
         if node is None or isinstance(node, (c_ast.EmptyStatement, c_ast.Break, c_ast.Continue, c_ast.Goto)):
             return
         if isinstance(node, c_ast.Compound):
@@ -43,7 +51,8 @@ class Walker(Builder):
             reads = [node.rvalue, *self.subscripts(node.lvalue)]
             if node.op != "=":
                 reads.append(node.lvalue)
-            self.emit(node, "assign", ctx, reads, self.targets(node))
+            st = self.emit(node, "assign", ctx, reads, self.targets(node))
+            self.drop_self_copies(node, st.name)
             self.after_write(node, ctx)
         elif isinstance(node, c_ast.UnaryOp) and node.op in ("++", "--", "p++", "p--"):
             self.emit(node, "assign", ctx, [node.expr], [node.expr])
@@ -56,7 +65,9 @@ class Walker(Builder):
         elif isinstance(node, c_ast.For):
             self.for_loop(node, ctx)
         elif isinstance(node, (c_ast.While, c_ast.DoWhile)):
-            self.caveat(f"while loop: {text(node.cond)} (its body is modelled as guarded)")
+            kind = "while" if isinstance(node, c_ast.While) else "do-while"
+            self.caveat(f"{kind} loop: {text(node.cond)} (its body is modelled as guarded)")
+            self.opaque_loop(kind, node, ctx)
             self.opaque_region(node.cond, node.stmt, ctx)
         elif isinstance(node, c_ast.Switch):
             self.caveat(f"switch on {text(node.cond)} (its cases are modelled as guarded)")
@@ -64,11 +75,30 @@ class Walker(Builder):
         elif isinstance(node, (c_ast.Label, c_ast.Case, c_ast.Default)):
             self.block(node.stmts if not isinstance(node, c_ast.Label) else [node.stmt], ctx)
         elif isinstance(node, c_ast.Return):
+            self.exit_sites.append(("return", ctx.guards, tuple(f.loop for f in ctx.frames)))
             if ctx.frames:
                 self.exits.append(Exit("return", tuple(f.loop for f in ctx.frames), text(node)))
             self.emit(node, "return", ctx, [node.expr], [])
         else:
             self.emit(node, "call" if isinstance(node, c_ast.FuncCall) else "assign", ctx, [node], [])
+
+    def drop_self_copies(self, node: c_ast.Assignment, stmt: str) -> None:
+        """`a[f] = a[g]` stores nothing new where f = g (s293 at i = 0): those instances leave
+        the write relation, so they make no dependence."""
+        if node.op != "=" or not isinstance(node.rvalue, c_ast.ArrayRef) or not isinstance(node.lvalue, c_ast.ArrayRef):
+            return
+        mine = [a for a in self.accesses if a.stmt == stmt and a.affine and not a.may]
+        writes = [a for a in mine if a.write and a.text == text(node.lvalue)]
+        reads = [a for a in mine if not a.write and a.text == text(node.rvalue) and writes and a.array == writes[0].array]
+        if len(writes) != 1 or len(reads) != 1:
+            return
+        w, r = isl.Map(writes[0].relation), isl.Map(reads[0].relation)
+        same = w.intersect(r).domain()
+        if same.is_empty():
+            return
+        k = self.accesses.index(writes[0])
+        self.accesses[k] = replace(writes[0], relation=str(w.subtract_domain(same)), touched=writes[0].relation)
+        self.caveat(f"{text(node)} copies an element onto itself where {same}: no store is modelled there")
 
     # -- pieces ----------------------------------------------------------------
     @staticmethod
@@ -139,9 +169,16 @@ class Walker(Builder):
             if w.name not in self.active:
                 self.env[w.name] = None
 
+    def opaque_loop(self, kind: str, node: c_ast.Node, ctx: Ctx) -> None:
+        """A loop the model has no iterator for: recorded so that the verdicts say it was not analysed."""
+        line = node.coord.line - _PRELUDE_LINES if node.coord else 0
+        head = f"{kind} ({text(node.cond) if node.cond is not None else ''})"
+        self.opaque.append(Opaque(f"U{len(self.opaque)}", head, len(ctx.frames), line))
+
     def opaque_region(self, cond: c_ast.Node, body: c_ast.Node, ctx: Ctx) -> None:
         self.emit(cond, "test", ctx, [cond], [])
         self.guard_ids += 1
+        self.guard_texts[self.guard_ids] = text(cond) if cond is not None else "unknown"
         self.forget(body)
         self.statement(body, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
         self.forget(body)
@@ -159,11 +196,15 @@ class Walker(Builder):
             test = self.emit(node.cond, "test", ctx, [node.cond], [])
             test_reads = [a for a in self.accesses[first:] if a.stmt == test.name]
             self.guard_ids += 1
+            then_id = self.guard_ids
+            self.guard_texts[then_id] = text(node.cond)
             start = len(self.statements)
-            self.statement(node.iftrue, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
+            self.statement(node.iftrue, replace(ctx, guards=(*ctx.guards, then_id), may=True))
             branch = self.statements[start:]
             if node.iffalse is not None:
                 self.guard_ids += 1
+                self.guard_texts[self.guard_ids] = f"!({text(node.cond)})"
+                self.branches.append((then_id, self.guard_ids))
                 self.statement(node.iffalse, replace(ctx, guards=(*ctx.guards, self.guard_ids), may=True))
             elif branch:
                 upd = guarded_update(node.cond, test_reads, branch, self.nodes[start:], self.accesses)
@@ -207,6 +248,7 @@ class Walker(Builder):
             var, lower, bound, step, sign = self.loop_header(node, ctx)
         except ExpressionNotAffineError as exc:
             self.caveat(str(exc))
+            self.opaque_loop("for", node, ctx)
             self.opaque_region(node.cond, node.stmt, ctx)
             return
         cons: list[str] = []
@@ -228,6 +270,7 @@ class Walker(Builder):
         if step is not None and abs(step) > 1 and lo is not None:
             cons.append(f"({var} - ({lo})) mod {abs(step)} = 0")
         line = node.coord.line - _PRELUDE_LINES if node.coord else 0
+        self.loop_nodes.append(node)
         self.loops.append(LoopInfo(loop_id, var, len(ctx.frames), ctx.frames[-1].loop if ctx.frames else None,
                                    lo or "?", up or "?", str(step) if step is not None else text(node.next),
                                    line, ctx.helper))
@@ -242,6 +285,7 @@ class Walker(Builder):
         if scan.has_unstructured(node.stmt):
             self.caveat(f"goto/continue inside loop {var}: its statements are modelled as guarded")
             self.guard_ids += 1
+            self.guard_texts[self.guard_ids] = "goto/continue: the statement may be skipped"
             body_ctx = replace(body_ctx, may=True, guards=(*body_ctx.guards, self.guard_ids))
         self.env.pop(var, None)
         found = self.find_inductions(node, loop_id, var, lo, step, ctx)
@@ -268,8 +312,8 @@ class Walker(Builder):
             mine = [w for w in sites if w.name == name]
             if any(w.step is None for w in mine):
                 continue
-            step_names = {r for w in mine for r in _names(w.step)}
-            if step_names & (written | self.iterators | {var}) or _has_array(mine):
+            step_names = {r for w in mine for r in names(w.step)}
+            if step_names & (written | self.iterators | {var}) or has_array(mine):
                 continue
             conditional = any(w.conditional for w in mine)
             consts = [const_int(w.step, self.scope(ctx)) for w in mine]
@@ -288,69 +332,50 @@ class Walker(Builder):
                     done += k * w.sign
                     self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
-            out.append(Induction(name, loop_id, step_text, conditional, closed))
+            numbers = [float(k) if k is not None else number(w.step) for k, w in zip(consts, mine)]
+            value = None
+            if None not in numbers and all(not w.nested for w in mine) and not conditional:
+                total = sum(k * w.sign for k, w in zip(numbers, mine))
+                value = str(int(total)) if float(total).is_integer() and None not in consts else repr(float(total))
+            out.append(Induction(name, loop_id, step_text, conditional, closed, entry, value))
         self.inductions.extend(out)
         return out
 
 
-def _names(node: c_ast.Node | None) -> set[str]:
-    out: set[str] = set()
-
-    class V(c_ast.NodeVisitor):
-        def visit_ID(self, n: c_ast.ID) -> None:
-            out.add(n.name)
-
-    if node is not None:
-        V().visit(node)
-    return out
-
-
-def _has_array(sites: list) -> bool:
-    return any(isinstance(n, c_ast.ArrayRef) for w in sites for n in _walk(w.step))
-
-
-def _walk(node: c_ast.Node | None):
-    if node is None:
-        return
-    yield node
-    for _, child in node.children():
-        yield from _walk(child)
-
-
-def _loop_vars(body: c_ast.Node) -> set[str]:
-    out: set[str] = set()
-    for n in _walk(body):
-        if isinstance(n, c_ast.For):
-            if isinstance(n.init, c_ast.DeclList):
-                out.update(d.name for d in n.init.decls)
-            elif isinstance(n.init, c_ast.Assignment) and isinstance(n.init.lvalue, c_ast.ID):
-                out.add(n.init.lvalue.name)
-    return out
-
-
-def _is_int(decl: c_ast.Decl) -> bool:
-    return isinstance(decl.type, c_ast.TypeDecl) and "int" in decl.type.type.names
-
-
 def build(loop: Loop) -> Program:
     """The polyhedral model of a catalogue loop."""
+    return walk(loop).program()
+
+
+def walk(loop: Loop) -> "Walker":
+    """The walk over a loop's (rewritten) C text: the model's pieces and the C nodes they came from
+    (`nodes[k]` is statement Sk, `loop_nodes[k]` the `for` of loop Lk); analysis.verify rewrites them."""
     cfile = cparse.parse(loop.c_text, loop.name)
     body = cfile.main.body
-    iterators = _loop_vars(body)
+    reject_aggregates(cfile.main, loop.name)
+    iterators = loop_vars(body)
     written = {w.name for w in scan.scalar_writes(body)} | {
-        n.name for n in _walk(body) if isinstance(n, c_ast.Decl) and n.init is not None}
+        n.name for n in walk_nodes(body) if isinstance(n, c_ast.Decl) and n.init is not None}
     fn_params = cparse.helper_params(cfile.main)
-    int_params = [p.name for p in fn_params if not cparse.is_pointer_param(p) and _is_int(p)
+    int_params = [p.name for p in fn_params if not cparse.is_pointer_param(p) and int_declared(p)
                   and p.name not in written and p.name not in ("LEN_1D", "LEN_2D")]
-    is_int = {p.name: _is_int(p) for p in fn_params}
-    is_int.update({n.name: _is_int(n) for n in _walk(body) if isinstance(n, c_ast.Decl)})
+    is_int = {p.name: int_declared(p) for p in fn_params}
+    is_int.update({n.name: int_declared(n) for n in walk_nodes(body) if isinstance(n, c_ast.Decl)})
     arrays = {p.name: len(p.dims) for p in _cparams(loop)}
     w = Walker(loop.name, cfile, ("LEN_1D", "LEN_2D", *int_params), arrays, written - iterators)
     w.iterators, w.is_int, w.closed_after = iterators, is_int, {}
+    for ptr, array in cfile.pointers:
+        w.caveat(f"pointer {ptr} only walks over {array}: *{ptr} is modelled as {array}[{ptr}], {ptr} an integer offset")
     w.statement(body, Ctx())
-    return Program(loop.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
+    w.permutations = tuple(sorted(a.name for a in loop.arrays if a.init == "permutation"))
+    return w
+
+
+def _program(w: "Walker") -> Program:
+    return Program(w.name, w.params, tuple(w.statements), tuple(w.accesses), tuple(w.loops),
                    tuple(w.inductions), tuple(w.exits), tuple(sorted(w.scalars)), tuple(sorted(w.private)),
-                   tuple(w.caveats), tuple(w.updates))
+                   tuple(w.caveats), tuple(w.updates), tuple(sorted(w.guard_texts.items())), tuple(w.branches),
+                   tuple(w.opaque), w.permutations, tuple(w.exit_sites))
 
 
 def _cparams(loop: Loop):

@@ -10,7 +10,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICTS = ("parallel", "parallel_with_actions", "parallel_after_distribution", "sequential", "early_exit")
+VERDICTS = ("parallel", "parallel_with_actions", "parallel_after_distribution", "sequential", "early_exit",
+            "not_analysed")
 
 
 class AnalysisError(Exception):
@@ -38,6 +39,7 @@ class Access:
     affine: bool  # False: the subscript was not affine, the relation covers the whole array
     text: str  # the C reference, e.g. "a[ip[i]]"
     counter: str | None = None  # subscripted by a conditional counter (stream compaction)
+    touched: str | None = None  # the elements the C touches, where `relation` leaves out stores that change nothing
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,16 @@ class LoopInfo:
 
 
 @dataclass(frozen=True)
+class Opaque:
+    """A loop with no affine iterator (while, do-while, `for (;;)`): no verdict can be given."""
+
+    id: str  # "U0"
+    head: str  # "while (k < n)"
+    depth: int
+    line: int
+
+
+@dataclass(frozen=True)
 class Induction:
     """A scalar whose only writes in a loop are increments by a loop-invariant amount."""
 
@@ -75,6 +87,8 @@ class Induction:
     step: str
     conditional: bool  # True: a counter bumped under a guard (stream compaction)
     closed_form: str | None  # affine ISL expression of its value, where known
+    entry: str | None = None  # affine ISL expression of its value when the loop starts, where known
+    step_value: str | None = None  # what one iteration adds, as a number, where every increment is a known constant
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,11 @@ class Program:
     private: tuple[str, ...]  # scalars declared inside a loop body (private per iteration)
     caveats: tuple[str, ...]
     updates: tuple["Update", ...] = ()
+    guards: tuple[tuple[int, str], ...] = ()  # data-dependent guard id -> the C condition it stands for
+    branches: tuple[tuple[int, int], ...] = ()  # (then guard, else guard) of one if statement
+    opaque: tuple[Opaque, ...] = ()
+    permutations: tuple[str, ...] = ()  # index arrays the record declares to be permutations
+    exit_sites: tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...] = ()  # (text, guards, loops) of each exit
     context: str = "[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"
 
     def statement(self, name: str) -> Statement:
@@ -180,6 +199,10 @@ class LoopAnalysis:
     patterns: tuple[Pattern, ...]
     caveats: tuple[str, ...]
     program: Program = field(repr=False, compare=False)
+    unverified: tuple[tuple[str, str], ...] = ()  # (loop id, why) of parallel claims no executed check covers
+
+    def unverified_reason(self, loop_id: str) -> str | None:
+        return dict(self.unverified).get(loop_id)
 
     def loop(self, key: str) -> LoopVerdict:
         """A loop by id ("L0") or by variable name (the first loop with that variable)."""
@@ -195,6 +218,8 @@ class LoopAnalysis:
             "loops": [
                 {"id": lv.id, "var": lv.var, "depth": lv.depth, "verdict": lv.verdict,
                  "actions": [{"kind": a.kind, **a.details} for a in lv.actions],
+                 "verified": None if not lv.verdict.startswith("parallel") else self.unverified_reason(lv.id) is None,
+                 "unverified_because": self.unverified_reason(lv.id),
                  "evidence": list(lv.evidence)}
                 for lv in self.loops
             ],

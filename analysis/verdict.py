@@ -5,14 +5,17 @@
   parallel_with_actions         every carried dependence is removed by an action (war_copy, reduction, ...)
   parallel_after_distribution   the rest run forward between statement groups (Allen-Kennedy)
   sequential                    a cycle of carried dependences remains
+  not_analysed                  a while / do-while / `for (;;)` loop: no iterator to reason about
 """
 from __future__ import annotations
 
 from analysis.model import Action, LoopVerdict, Pattern
 from analysis.patterns import Facts
-from analysis.patterns.reordering import distribute
+from analysis.patterns.reordering import crossing, distribute, fuse
+from analysis.patterns.splitting import split
 
 _ALWAYS = ("induction_variable", "stream_compaction")
+_LAST_RESORT = ("array_privatisation",)  # used only for dependences no other pattern removes (detected last)
 
 
 def _describe(facts: Facts, k: int, loop: str) -> str:
@@ -29,6 +32,7 @@ def _describe(facts: Facts, k: int, loop: str) -> str:
 def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], list[Pattern]]:
     verdicts: list[LoopVerdict] = []
     extra: list[Pattern] = []
+    unused: list[int] = []
     for lp in facts.program.loops:
         mine = [p for p in patterns if p.loop == lp.id]
         carried = facts.carried(lp.id)
@@ -41,22 +45,37 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
         for p in mine:
             for k in p.resolves:
                 resolved.setdefault(k, p)
+        unused += [id(p) for p in mine if p.kind in _LAST_RESORT and not any(resolved[k] is p for k in p.resolves)]
+        mine = [p for p in mine if id(p) not in unused]
         unresolved = {k for k in carried if k not in resolved}
         needed = [p for p in mine if p.action and (set(p.resolves) & set(carried) or p.kind in _ALWAYS)]
         actions = [Action(p.action, {"pattern": p.kind, **p.details}) for p in needed]
-        evidence = [f"{_describe(facts, k, lp.id)}: {resolved[k].action}" for k in carried if k in resolved]
+        evidence = [f"{_describe(facts, k, lp.id)}: {resolved[k].action or resolved[k].kind}"
+                    for k in carried if k in resolved]
+        evidence += sorted({p.details["note"] for p in mine if not p.action and "note" in p.details
+                            and set(p.resolves) & set(carried)})
         if not unresolved:
             verdict = "parallel_with_actions" if actions else "parallel"
             if not carried:
                 evidence.insert(0, "no dependence is carried by this loop")
         else:
-            dist = distribute(facts, lp.id, unresolved)
+            private = frozenset(p.details["scalar"] for p in mine
+                                if p.kind == "scalar_expansion" and not p.details.get("wraparound"))
+            dist = distribute(facts, lp.id, unresolved, private)
             evidence += [_describe(facts, k, lp.id) for k in sorted(unresolved)]
             if not any(dist.sequential):
                 verdict = "parallel_after_distribution"
-                order = [list(c) for c in dist.components]
-                actions.append(Action("distribute", {"order": order}))
+                order = fuse(facts, dist, unresolved)
+                actions.append(Action("distribute", {"order": order, "expanded": crossing(facts, order, private),
+                                                      "private": sorted(private)}))
                 extra.append(Pattern("reordering", lp.id, {"order": order}, tuple(sorted(unresolved)), "distribute"))
+            elif (cut := split(facts, lp.id, unresolved)) is not None:
+                verdict = "parallel_with_actions"
+                actions = [a for a in actions if a.details.get("pattern") != "war"]  # the split's snapshots replace them
+                actions.append(Action("index_set_split", {"pattern": "index_set_split", **cut.details}))
+                extra.append(cut)
+                evidence.append(f"every value read inside the loop flows from {lp.var} < {cut.details['at']} "
+                                f"to {lp.var} >= {cut.details['at']}")
             else:
                 verdict = "sequential"
                 actions = []
@@ -66,4 +85,9 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
                     extra.append(Pattern("reordering", lp.id, {"order": [list(c) for c in dist.components],
                                                                "sequential": list(dist.sequential)}))
         verdicts.append(LoopVerdict(lp.id, lp.var, lp.depth, verdict, tuple(actions), tuple(evidence)))
+    for op in facts.program.opaque:
+        verdicts.append(LoopVerdict(op.id, op.head, op.depth, "not_analysed", (),
+                                    (f"line {op.line}: {op.head} has no affine iterator; its statements are "
+                                     "modelled as guarded",)))
+    patterns[:] = [p for p in patterns if id(p) not in unused]  # last-resort patterns nothing needed
     return verdicts, extra

@@ -15,7 +15,7 @@ from analysis.model import VERDICTS
 from tests.cases import loop_cases
 from tsvc import catalog
 
-P, PA, PD, SEQ, EXIT = VERDICTS
+P, PA, PD, SEQ, EXIT, UNANALYSED = VERDICTS
 
 # loop -> {loop var or id: (verdict, action kinds that must be among its actions)}
 GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
@@ -24,7 +24,8 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s1111": {"i": (P, set())},
     "s112": {"i": (PA, {"war_copy"})},
     "s113": {"i": (P, set())},
-    "s1113": {"i": (SEQ, set())},
+    "s1113": {"i": (PA, {"index_set_split"})},  # [0, mid] reading a copy of a[mid], then (mid, LEN_1D)
+    "s281": {"i": (PA, {"index_set_split", "scalar_expansion"})},  # the halves before and after the middle
     "s114": {"i": (P, set()), "j": (P, set())},
     "s115": {"j": (SEQ, set()), "i": (P, set())},
     "s116": {"i": (PA, {"war_copy"})},
@@ -41,6 +42,7 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s161": {"i": (PD, {"distribute"})},
     "s162": {"i": (PA, {"war_copy"})},
     "s173": {"i": (P, set())},
+    "s171": {"i": (PA, {"runtime_check"})},  # parallel when inc != 0, a reduction into a[0] otherwise
     "s176": {"j": (PA, {"reduction"}), "i": (P, set())},
     "s211": {"i": (PD, {"distribute"})},
     "s221": {"i": (PA, {"scan"})},
@@ -50,7 +52,10 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s253": {"i": (PA, {"scalar_expansion"})},
     "s254": {"i": (PA, {"scalar_expansion"})},
     "s291": {"i": (PA, {"scalar_expansion"})},
-    "s293": {"i": (SEQ, set())},
+    "s293": {"i": (P, set())},  # a[0] = a[0] at i = 0 stores nothing new
+    "s256": {"i": (PA, {"privatise"}), "j": (SEQ, set())},
+    "s261": {"i": (PD, {"distribute", "scalar_expansion"})},  # {S2,S3} then {S0,S1}, t private per part  # a is recomputed from a[0] by every i
+    "s257": {"i": (SEQ, set()), "j": (PA, {"privatise"})},  # a[i] private to j, the last j wins
     "s2102": {"i": (P, set()), "j": (P, set())},
     "s2111": {"j": (SEQ, set()), "i": (SEQ, set())},
     "s311": {"i": (PA, {"reduction"})},
@@ -67,12 +72,12 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s422": {"i": (PA, {"war_copy"})},
     "s423": {"i": (PA, {"war_copy"})},
     "s424": {"i": (SEQ, set())},
-    "s4113": {"i": (SEQ, set())},
+    "s4113": {"i": (P, set())},  # ip is a permutation (the record's init): distinct iterations, distinct a[ip[i]]
     "s453": {"i": (PA, {"induction_variable"})},
     "s481": {"i": (EXIT, set())},
     "s482": {"i": (EXIT, set())},
     "vag": {"i": (P, set())},
-    "vas": {"i": (SEQ, set())},
+    "vas": {"i": (P, set())},  # ip is a permutation
     "vif": {"i": (P, set())},
     "vsumr": {"i": (PA, {"reduction"})},
     "vdotr": {"i": (PA, {"reduction"})},
@@ -160,9 +165,11 @@ def test_parametric_distance_is_kept_symbolic():
 
 
 def test_indirect_subscripts_are_caveats_not_parallel():
-    result = analysis.analyze(_loop("vas"))
-    assert result.loop("i").verdict == SEQ
+    result = analysis.analyze(_loop("s4116"))  # aa[j-1][ip[i]]: ip is a permutation, but the j-1 row moves with j
     assert any("ip[i]" in c for c in result.caveats)
+    result = analysis.analyze(_loop("vas"))  # parallel only through the record's permutation fact, stated as evidence
+    assert any("ip[i]" in c for c in result.caveats)
+    assert any("ip is a permutation" in e for e in result.loop("i").evidence)
 
 
 def test_facts_do_not_depend_on_the_concrete_size():

@@ -35,6 +35,7 @@ GOLDEN: dict[str, dict[str, tuple[int, int, bool]]] = {
     "s4117": {"c": (500, 0, True)},  # c[i/2]
     "s4116": {"a": (63, 0, True), "aa": (64, 0, False), "ip": (63, 0, True)},  # one row of aa, gathered
     "vas": {"a": (0, 1000, False), "ip": (1000, 0, True)},  # scatter through ip: the whole of a
+    "s293": {"a": (1, 1000, True)},  # a[0] = a[0] at i = 0 makes no dependence, but its bytes still move
 }
 
 

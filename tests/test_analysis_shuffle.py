@@ -1,6 +1,6 @@
-"""The dynamic check of the analysis: every loop it calls parallel as written gives identical
-outputs when its iterations run in a shuffled order (gcc, small sizes, random inputs);
-and, as a control, most loops it calls sequential do not."""
+"""The control of the dynamic check (tests/test_analysis_verify.py executes every parallel claim):
+shuffling the iterations of most loops the analysis calls sequential changes their outputs, so
+the harness does see real dependences."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +10,6 @@ import pytest
 
 import analysis
 from analysis.shuffle import shuffled
-from tests.cases import loop_cases
 from tsvc import catalog, inputs, reference
 
 FLAGS = ("-O0",)  # fast to compile; both runs use the same build flags
@@ -31,29 +30,6 @@ def _differences(loop: catalog.Loop, line: int) -> list[str]:
     if want.result is not None and not (want.result == got.result or (np.isnan(want.result) and np.isnan(got.result))):
         diff.append("result")
     return diff
-
-
-def _parallel_cases() -> list:
-    """The loops with a loop the analysis calls parallel as written: only they have a claim to test."""
-    return [case for case in loop_cases()
-            if any(lv.verdict == "parallel" for lv in analysis.analyze(case.values[0]).loops)]
-
-
-PARALLEL_CASES = _parallel_cases()
-
-
-def test_the_analysis_calls_loops_parallel():
-    """Without this an analysis that never says "parallel" would leave the test below with no cases."""
-    assert len(PARALLEL_CASES) >= 40, [c.id for c in PARALLEL_CASES]
-
-
-@pytest.mark.parametrize("loop", PARALLEL_CASES)
-def test_parallel_verdicts_survive_shuffling(loop):
-    result = analysis.analyze(loop)
-    parallel = [lv for lv in result.loops if lv.verdict == "parallel"]
-    for lv in parallel:
-        diff = _differences(loop, result.program.loop(lv.id).line)
-        assert not diff, f"{loop.name} loop {lv.var} ({lv.id}) called parallel, but shuffling changes {diff}"
 
 
 def test_control_shuffling_exposes_most_sequential_loops():

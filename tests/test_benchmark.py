@@ -11,6 +11,8 @@ one scale never judges a run at another.
 from __future__ import annotations
 
 import math
+import os
+import statistics
 import tempfile
 import time
 from functools import lru_cache
@@ -21,8 +23,10 @@ from filelock import FileLock
 
 from tests.cases import loop_cases
 from tsvc import benchmark as bench
-from tsvc import benchplugin, checker
-from tsvc.candidate import CandidateRun, Outcome
+from tsvc import baselines, benchplugin, checker
+from tsvc.baselines import Baseline
+from tsvc.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.convention import Implementation
 from tsvc.catalog import Loop
 from tsvc.sizes import NATIVE, Size
 
@@ -185,6 +189,69 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     _fail_on_regression(request, benchmark)
 
 
+def _time_c_build(benchmark, timer: bench.CLoopTimer) -> list[float] | None:
+    """Times a C build behind the machine-wide C timing lock; None under --benchmark-disable."""
+    with FileLock(C_TIMING_LOCK):
+        rounds, warmup = c_rounds(timer)
+        benchmark.pedantic(timer, setup=timer.restore, rounds=rounds, warmup_rounds=warmup)
+    return None if benchmark.stats is None else list(benchmark.stats.stats.data)
+
+
+def test_c_openmp_speed(loop, scale, benchmark, request):
+    size = benchmark_size(loop, scale)
+    form = baselines.openmp_form(loop)
+    _describe(benchmark, loop, scale, size)
+    benchmark.extra_info.update(implementation=Baseline.C_OPENMP.value, openmp=form.label,
+                                flags="gcc -O3 -march=native -fopenmp" if form.parallel else "gcc -O3 -march=native",
+                                threads=int(os.environ.get("OMP_NUM_THREADS", os.cpu_count() or 1)))
+    times = _time_c_build(benchmark, baselines.openmp_timer(loop, size))
+    if times is not None:
+        baselines.record(Baseline.C_OPENMP, loop, size, statistics.median(times))
+        _fail_on_regression(request, benchmark)
+
+
+def _torch_baseline(loop, scale, benchmark, device, request, compiled: bool) -> None:
+    kind = Baseline.TORCH_COMPILE if compiled else Baseline.TORCH_EAGER
+    size = benchmark_size(loop, scale)
+    path = baselines.torch_module(loop)
+    if path is None:
+        pytest.skip(f"generated/{baselines.TORCH_SET} has no module for {loop.name}")
+    verdict = checker.check(loop, path, size, 0, device, Implementation.TORCH)
+    if not verdict.passed:
+        pytest.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
+                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+    try:
+        times = baselines.torch_times(loop, size, compiled)
+    except CandidateError as exc:
+        pytest.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}", pytrace=False)
+    clock = MeasuredClock(times.device)
+    benchmark._timer = clock  # the worker's rounds, as for a kernel
+    _describe(benchmark, loop, scale, size)
+    benchmark.extra_info.update(implementation=kind.value, kernel=str(path), compile_seconds=times.compile_seconds,
+                                timer="device time (CUDA events)" if device == "cuda" else "wall time (CPU)")
+    benchmark.pedantic(clock.advance, rounds=len(times.device), warmup_rounds=0)
+    baselines.record(kind, loop, size, statistics.median(times.device))
+    _fail_on_regression(request, benchmark)
+
+
+def test_torch_eager_speed(loop, scale, benchmark, device, request):
+    _torch_baseline(loop, scale, benchmark, device, request, compiled=False)
+
+
+def test_torch_compile_speed(loop, scale, benchmark, device, request, exclusive_gpu):
+    if device != "cuda":
+        pytest.skip("torch.compile is timed on a CUDA GPU only (the baseline a GPU user would compile)")
+    _torch_baseline(loop, scale, benchmark, device, request, compiled=True)
+
+
+def _baseline_times(loop, size: Size, c_time: float) -> dict[str, float | None]:
+    """The baselines this process measured for the loop (run their tests with the kernel's to fill them)."""
+    times: dict[str, float | None] = {Baseline.C.value: c_time}
+    for kind in (Baseline.C_OPENMP, Baseline.TORCH_EAGER, Baseline.TORCH_COMPILE):
+        times[kind.value] = baselines.recorded(kind, loop, size)
+    return times
+
+
 def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("Triton kernels are timed on a CUDA GPU only; the interpreter's timings mean nothing")
@@ -196,13 +263,18 @@ def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, e
         note = " (it passed in the baseline)" if baseline else ""
         pytest.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
                     f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
-    times = bench.time_kernel(loop, path, size)
+    try:
+        times = bench.time_kernel(loop, path, size, implementation=kernels.implementation)
+    except CandidateError as exc:
+        pytest.fail(f"not timed: {exc.outcome.value}: {exc.message}", pytrace=False)
     figures = bench.metrics(loop, size, c_times(loop, size), times, bytes_moved(loop, size), bench.calibrate())
     clock = MeasuredClock(times.device)
     benchmark._timer = clock  # pytest-benchmark has no public per-test timer; its stats are the worker's rounds
     _describe(benchmark, loop, scale, size)
+    others = _baseline_times(loop, size, figures.c_time)
     benchmark.extra_info.update(figures.to_dict(), implementation="triton", kernel=str(path),
-                                graph_error=times.graph_error)
+                                graph_error=times.graph_error, baseline_times=others,
+                                speedups=baselines.speedups(others, figures.device_time))
     benchmark.pedantic(clock.advance, rounds=len(times.device), warmup_rounds=0)
     if figures.to_dict()["implausible"]:
         pytest.fail(f"implausible timing: {bench.efficiency(figures):.2f}x the device's copy bandwidth", pytrace=False)

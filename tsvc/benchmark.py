@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tsvc import checker, reference, runner
+from tsvc import backend, checker, reference, runner
 from tsvc.candidate import CandidateError, CandidateRun
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
@@ -24,6 +24,7 @@ WARMUP_ROUNDS = 10
 TIMED_ROUNDS = 100
 # A kernel reported faster than this multiple of the copy roofline is not believed.
 IMPLAUSIBLE_FACTOR = 1.25
+COMPILE_TIMEOUT_S = 600.0  # torch.compile of a baseline: minutes for the hardest loops, outside any timing
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def calibrate() -> Calibration:
 
 
 def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds: int = TIMED_ROUNDS,
-                warmup: int = WARMUP_ROUNDS, implementation: Implementation = Implementation.TRITON) -> RoundTimes:
+                warmup: int = WARMUP_ROUNDS, implementation: Implementation = Implementation.TRITON,
+                compile: bool = False) -> RoundTimes:
     """Device, wall and graph time per round of the kernel, measured in the worker.
 
     The outputs of one timed round, chosen here at random, are judged against the C loop: a
@@ -58,13 +60,13 @@ def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds
     checked = secrets.randbelow(rounds)
     header = {"cmd": "time", "loop": loop.name, "module": str(module_path), "scalars": want.scalars,
               "restore": [a.name for a in loop.writes], "rounds": rounds, "warmup": warmup,
-              "checked_round": checked, "implementation": implementation.value}
-    reply, arrays = runner.shared("cuda").ask(header, want.inputs)
+              "checked_round": checked, "implementation": implementation.value, "compile": compile}
+    reply, arrays = runner.shared(backend.select().device).ask(header, want.inputs, timeout=COMPILE_TIMEOUT_S if compile else None)
     result = reply["result"]
     verdict = checker.compare(loop, want, CandidateRun(arrays, result, result is not None))
     if not verdict.passed:
         raise CandidateError(verdict.outcome, f"while timed (round {checked + 1} of {rounds}): {verdict.message}")
-    return RoundTimes(reply["device"], reply["wall"], reply["graph"], reply["graph_error"])
+    return RoundTimes(reply["device"], reply["wall"], reply["graph"], reply["graph_error"], reply["compile_seconds"])
 
 
 class CLoopTimer:
@@ -107,7 +109,9 @@ class Metrics:
         out = asdict(self)
         out.update(speedup_device=speedup(self.c_time, self.device_time), speedup_wall=speedup(self.c_time, self.wall_time),
                    speedup_graph=speedup(self.c_time, self.graph_time), bandwidth=bandwidth(self),
-                   efficiency=efficiency(self), floor_multiple=floor_multiple(self), implausible=implausible(self))
+                   efficiency=efficiency(self), floor_multiple=floor_multiple(self), implausible=implausible(self),
+                   limit_time=limit_time(self), limit_speedup=speedup(self.c_time, limit_time(self)),
+                   limit_fraction=limit_fraction(self), latency_limit_time=None)
         return out
 
 
@@ -135,6 +139,16 @@ def efficiency(m: Metrics) -> float:
 def floor_multiple(m: Metrics) -> float:
     """Device time as a multiple of an empty kernel's."""
     return m.device_time / m.calibration.floor_device
+
+
+def limit_time(m: Metrics) -> float:
+    """The loop's physical limit on this device: the launch floor, or its bytes at copy bandwidth."""
+    return max(m.calibration.floor_device, m.bytes_moved / m.calibration.copy_bandwidth)
+
+
+def limit_fraction(m: Metrics) -> float:
+    """How close the kernel comes to the limit: 1.0 is at it."""
+    return limit_time(m) / m.device_time
 
 
 def implausible(m: Metrics) -> bool:

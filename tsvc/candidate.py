@@ -60,6 +60,7 @@ def load_kernel(loop: Loop, path: Path) -> Callable:
         raise CandidateError(Outcome.LOAD_ERROR, f"cannot import {path.name}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # @triton.jit looks its module up for globals
+    sandbox.candidate_file(Path(module.__file__ or path))
     with sandbox.guarded() as refused:
         try:
             spec.loader.exec_module(module)
@@ -153,7 +154,7 @@ def watched_call(loop: Loop, fn: Callable, tensors: dict, scalars: dict[str, int
 
     baseline = implementation is Implementation.TORCH
     try:
-        with sandbox.guarded() as refused, monitor.watch(list(tensors.values()), baseline) as record:
+        with sandbox.guarded(baseline) as refused, monitor.watch(list(tensors.values()), baseline) as record:
             value = fn(**tensors, **scalars)
     except Exception as exc:
         if refused:

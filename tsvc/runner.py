@@ -42,6 +42,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 def worker_environment(workdir: Path, triton_cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if _KEEP_ENV.match(k) and not _SECRET.search(k)}
     env["TRITON_CACHE_DIR"] = str(triton_cache)
+    env["TORCHINDUCTOR_CACHE_DIR"] = str(triton_cache / "inductor")  # torch.compile of a baseline
     env["HOME"] = env["TMPDIR"] = str(workdir)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
     env["PYTHONDONTWRITEBYTECODE"] = "1"

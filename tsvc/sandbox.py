@@ -231,6 +231,13 @@ class _Guard:
     active = 0
     busy = False
     refused: list[str] = []
+    also_trusted: tuple[str, ...] = ()
+    candidates: set[str] = set()  # the files of the candidate modules this worker loaded
+
+
+def candidate_file(path: Path) -> None:
+    """Marks `path` as candidate code: requests made from its frames are the candidate's."""
+    _Guard.candidates.add(str(path))
 
 
 def _first_relevant_file(depth: int = 2) -> str:
@@ -251,14 +258,13 @@ def _on_whose_behalf(depth: int = 2) -> tuple[str, bool]:
     frame (Triton compiling, the harness) before any candidate frame means the request is theirs.
     """
     frame, innermost = sys._getframe(depth), ""
-    cwd = os.getcwd() + os.sep
     while frame is not None:
         name = frame.f_code.co_filename
         if not name.startswith(_STDLIB) and not name.startswith("<"):  # "<...>": generated code, not a file
             innermost = innermost or name
-            if name.startswith(_trusted()):
+            if name.startswith(_trusted()) or (_Guard.also_trusted and name.startswith(_Guard.also_trusted)):
                 return innermost, True
-            if name.startswith(cwd):
+            if name in _Guard.candidates:
                 return innermost, False
         frame = frame.f_back
     return innermost, True  # no candidate code on the stack
@@ -270,10 +276,9 @@ def _hook(event: str, args: tuple) -> None:
     _Guard.busy = True
     try:
         origin, trusted = _on_whose_behalf()
-        cwd = os.getcwd() + os.sep
         if trusted:
             return
-        if event.startswith(LIBRARY_EVENTS) and not origin.startswith(cwd):
+        if event.startswith(LIBRARY_EVENTS) and origin not in _Guard.candidates:
             return  # a library (torch, typing...) doing its own bookkeeping for the candidate's call
         if event == "open" and _reads_source(args):
             return
@@ -316,7 +321,7 @@ TENSOR_EXPORTS = ("numpy", "tolist", "__array__", "__dlpack__")
 
 def _called_by_candidate() -> bool:
     origin = _first_relevant_file(3)  # past _first_relevant_file, this function and guarded_call
-    return origin.startswith(os.getcwd() + os.sep)
+    return origin in _Guard.candidates
 
 
 def _refuse_from_candidates(label: str, function):  # noqa: ANN001 - any callable
@@ -346,11 +351,17 @@ def guard_doors() -> None:
 
 
 @contextmanager
-def guarded() -> Iterator[list[str]]:
-    """While candidate code runs: refused events are raised in it and listed here."""
+def guarded(trust_torch: bool = False) -> Iterator[list[str]]:
+    """While candidate code runs: refused events are raised in it and listed here.
+
+    `trust_torch`: for a PyTorch baseline, torch's own requests (torch.compile writes and compiles
+    code) are allowed as Triton's are; the candidate's own still are not.
+    """
     _Guard.refused = []
+    _Guard.also_trusted = (_package_dir("torch"),) if trust_torch else ()
     _Guard.active += 1
     try:
         yield _Guard.refused
     finally:
         _Guard.active -= 1
+        _Guard.also_trusted = ()

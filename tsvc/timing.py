@@ -35,6 +35,7 @@ class RoundTimes:
     wall: list[float] = field(default_factory=list)
     graph: list[float] | None = None
     graph_error: str | None = None
+    compile_seconds: float | None = None  # torch.compile of a baseline: its first call, not timed
 
 
 def time_c_loop(call: Callable[[], object], restore: Callable[[], None], rounds: int, warmup: int) -> list[float]:
@@ -47,6 +48,21 @@ def time_c_loop(call: Callable[[], object], restore: Callable[[], None], rounds:
         if i >= warmup:
             times.append(elapsed)
     return times
+
+
+class CpuTimer:
+    """Times calls on the CPU (a PyTorch baseline off the GPU): perf_counter around each call.
+
+    Its device figure is the wall time; there are no CUDA graphs. Triton kernels are never timed
+    here (the interpreter's timings mean nothing).
+    """
+
+    def device_times(self, call: Callable[[], object], restore: Callable[[], None], rounds: int, warmup: int) -> list[float]:
+        return time_c_loop(call, restore, rounds, warmup)
+
+    def all_times(self, call: Callable[[], object], restore: Callable[[], None], rounds: int, warmup: int) -> RoundTimes:
+        times = self.device_times(call, restore, rounds, warmup)
+        return RoundTimes(times, list(times), None, "no CUDA graphs on the CPU")
 
 
 class GpuTimer:

@@ -68,9 +68,9 @@ _timer = None
 def _gpu_timer():
     global _timer
     if _timer is None:
-        from tsvc.timing import GpuTimer
+        from tsvc.timing import CpuTimer, GpuTimer
 
-        _timer = GpuTimer()
+        _timer = GpuTimer() if backend.select().device == "cuda" else CpuTimer()
     return _timer
 
 
@@ -85,7 +85,13 @@ def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
 
     loop = catalog.get(header["loop"])
     fn = _kernel(loop, header)
-    guarded = guarded_tensors(arrays, "cuda")
+    device = backend.select().device
+    if device != "cuda" and _implementation(header) is Implementation.TRITON:
+        raise CandidateError(Outcome.RUNTIME_ERROR, "Triton kernels are timed on a CUDA GPU only")
+    compile_seconds = None
+    if header.get("compile"):
+        fn, compile_seconds = _compiled(loop, fn, arrays, header, device)
+    guarded = guarded_tensors(arrays, device)
     tensors = {name: view for name, (_, view) in guarded.items()}
     pristine = {name: tensors[name].clone() for name in header["restore"]}
     rounds, warmup, checked = header["rounds"], header["warmup"], header["checked_round"]
@@ -107,8 +113,25 @@ def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     times = _gpu_timer().all_times(call, restore, rounds, warmup)
     judged = {name: (snapshot[name], view) for name, (_, view) in guarded.items()}
     return ({"ok": True, "device": times.device, "wall": times.wall, "graph": times.graph,
-             "graph_error": times.graph_error, "restart": times.graph_error is not None, "result": result[0]},
+             "graph_error": times.graph_error, "restart": times.graph_error is not None, "result": result[0],
+             "compile_seconds": compile_seconds},
             unguarded_arrays(judged, arrays))
+
+
+def _compiled(loop: catalog.Loop, fn: Callable, arrays: dict[str, np.ndarray], header: dict,
+              device: str) -> tuple[Callable, float]:
+    """torch.compile of a PyTorch baseline, compiled by one untimed call: (compiled function, seconds)."""
+    import time
+
+    import torch
+
+    compiled = torch.compile(fn)
+    tensors = {name: view for name, (_, view) in guarded_tensors(arrays, device).items()}
+    start = time.perf_counter()
+    watched_call(loop, compiled, tensors, header["scalars"], _implementation(header))
+    if device == "cuda":
+        torch.cuda.synchronize()
+    return compiled, time.perf_counter() - start
 
 
 def handle_calibrate(header: dict, arrays: dict[str, np.ndarray]) -> Reply:

@@ -51,6 +51,16 @@ def recurrences(facts: Facts) -> list[Pattern]:
     return out
 
 
+def ties(facts: Facts, loop: str, update: Update) -> dict:
+    """Which of equal extremes an argmax/argmin keeps: a strict comparison keeps the first one met in
+    execution order (the loops around the update, outermost first), a non-strict one the last."""
+    st = facts.statements[update.stmt]
+    cond = dict(facts.program.guards).get(st.guard[-1], "") if st.guard else ""
+    order = [facts.program.loop(x).var for x in st.loops[st.loops.index(loop):]]
+    keep = "last" if ("<=" in cond or ">=" in cond) else "first"
+    return {"ties": keep, "order": order, "comparison": cond}
+
+
 def detect(facts: Facts) -> list[Pattern]:
     out: list[Pattern] = recurrences(facts)
     for lp in facts.program.loops:
@@ -87,6 +97,8 @@ def detect(facts: Facts) -> list[Pattern]:
                                    tuple(ks), "scan"))
             elif not others:
                 texts = [facts.statements[c].text for c in companions]
-                out.append(Pattern("reduction", lp.id, {"target": target, "op": kind_op, "companions": texts},
-                                   tuple(ks), "reduction"))
+                details = {"target": target, "op": kind_op, "companions": texts}
+                if companions:
+                    details.update(ties(facts, lp.id, ups[0]))
+                out.append(Pattern("reduction", lp.id, details, tuple(ks), "reduction"))
     return out

@@ -6,6 +6,7 @@ import islpy as isl
 
 from analysis.model import Pattern
 from analysis.patterns import Facts
+from analysis.patterns.war import reads_only_old_values
 
 
 def _reduction_targets(facts: Facts) -> set[str]:
@@ -35,6 +36,24 @@ def _dominated(facts: Facts, loop: str, x: str) -> bool:
         if not ok:
             return False
     return bool(writes)
+
+
+def _snapshot(facts: Facts, loop: str, x: str, writes: list) -> dict[str, list[str]] | None:
+    """What the wrap-around substitution needs: iteration i evaluates x's defining expression in
+    place of iteration i-1, so every array it reads that the loop writes must come from a copy
+    taken before the loop ({array: [refs]}); None when that is not enough (the defining statement
+    reads an array element computed inside the loop). Scalars it reads are themselves private or
+    wrap-around and carry their own action."""
+    written = {a.array for a in facts.accesses_in(loop) if a.write}
+    out: dict[str, set[str]] = {}
+    for w in writes:
+        for r in facts.program.accesses:
+            if r.stmt != w.stmt or r.write or r.array == x or r.array not in written or facts.is_scalar(r.array):
+                continue
+            if not reads_only_old_values(facts, loop, r.tag):
+                return None
+            out.setdefault(r.array, set()).add(r.text)
+    return {a: sorted(refs) for a, refs in sorted(out.items())}
 
 
 def detect(facts: Facts) -> list[Pattern]:
@@ -71,9 +90,10 @@ def detect(facts: Facts) -> list[Pattern]:
                               for a in facts.accesses_in(lp.id))
             one_back = all(d.distance[level_of[k]] == (1, 1) or d.distance[level_of[k]] == (-1, -1)
                            for k, d in zip(ks, (facts.deps[k] for k in ks)) if d.value_based)
-            if writes and all(not w.may for w in writes) and not src_reads_x and one_back:
+            snapshot = _snapshot(facts, lp.id, x, writes)
+            if writes and all(not w.may for w in writes) and not src_reads_x and one_back and snapshot is not None:
                 out.append(Pattern("scalar_expansion", lp.id, {"scalar": x, "wraparound": True,
-                                                               "live_out": live_out,
+                                                               "live_out": live_out, "snapshot": snapshot,
                                                                "note": "reads the previous iteration's value; peel the first iteration"},
                                    tuple(ks), "scalar_expansion"))
     return out
