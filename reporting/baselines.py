@@ -11,23 +11,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reporting import summary as S
+from tsvc.baselines import Baseline
 
 
 @dataclass(frozen=True)
-class Baseline:
-    key: str  # extra_info["implementation"] of the baseline's benchmark
+class Shown:
+    """How the report names a baseline and says what it is."""
+
+    key: Baseline  # extra_info["implementation"] of the baseline's benchmark; the key of `speedups`
     title: str
     what: str
 
 
 BASELINES = (
-    Baseline("c", "C, one thread", "the TSVC loop, gcc -O3 -march=native, on one CPU core"),
-    Baseline("c_openmp", "C, OpenMP", "the same C loop with -fopenmp on every CPU core where the loop has a "
-                                      "parallel form; elsewhere the one-thread loop, marked so"),
-    Baseline("torch_eager", "PyTorch eager", "our vectorized PyTorch module for the loop (generated/torch), "
-                                             "run eagerly on the kernel's device"),
-    Baseline("torch_compile", "torch.compile", "torch.compile of that module, GPU only; its compile time is "
-                                               "measured apart and kept out of the timing"),
+    Shown(Baseline.C, "C, one thread", "the TSVC loop, gcc -O3 -march=native, on one CPU core"),
+    Shown(Baseline.C_OPENMP, "C, OpenMP", "the same C loop with -fopenmp on every CPU core where the loop has a "
+                                          "parallel form; elsewhere the one-thread loop, marked so"),
+    Shown(Baseline.TORCH_EAGER, "PyTorch eager", "our vectorized PyTorch module for the loop (generated/torch), "
+                                                 "run eagerly on the kernel's device"),
+    Shown(Baseline.TORCH_COMPILE, "torch.compile", "torch.compile of that module, GPU only; its compile time is "
+                                                   "measured apart and kept out of the timing"),
 )
 BY_KEY = {b.key: b for b in BASELINES}
 FAST_P = (1, 2)  # fast_p thresholds reported: faster than the baseline at all, and twice as fast
@@ -45,7 +48,7 @@ def speedup_vs(result: dict, key: str) -> float | None:
     speedups = bench.get("speedups") or {}
     if key in speedups:
         return speedups[key]
-    return bench.get("speedup_device") if key == "c" else None  # a run from before the baselines
+    return bench.get("speedup_device") if key == Baseline.C else None  # a run from before the baselines
 
 
 def has_baselines(results: dict) -> bool:
@@ -104,14 +107,23 @@ def baseline_record(result: dict, key: str) -> dict:
 
 
 def openmp_counts(results: dict) -> tuple[int, int]:
-    """(loops whose OpenMP baseline ran in parallel, loops where it fell back to one thread)."""
-    modes = [baseline_record(r, "c_openmp").get("openmp") for r in results["loops"].values()]
-    return sum(m == "parallel" for m in modes), sum(bool(m) and m.startswith("one-thread") for m in modes)
+    """(loops whose OpenMP baseline ran in parallel, loops where it fell back to one thread).
+
+    The build's flags say which: -fopenmp only where the loop has a parallel form.
+    """
+    flags = [baseline_record(r, Baseline.C_OPENMP).get("flags") for r in results["loops"].values()]
+    return sum("-fopenmp" in f for f in flags if f), sum("-fopenmp" not in f for f in flags if f)
+
+
+def openmp_threads(results: dict) -> list[int]:
+    """The thread counts the OpenMP baseline ran with (one, normally: every core)."""
+    found = {baseline_record(r, Baseline.C_OPENMP).get("threads") for r in results["loops"].values()}
+    return sorted(t for t in found if t)
 
 
 def compile_seconds(results: dict) -> list[float]:
     """torch.compile's compile time per loop where it was measured (kept out of the timings)."""
-    values = [baseline_record(r, "torch_compile").get("compile_seconds") for r in results["loops"].values()]
+    values = [baseline_record(r, Baseline.TORCH_COMPILE).get("compile_seconds") for r in results["loops"].values()]
     return [v for v in values if v is not None]
 
 

@@ -37,7 +37,7 @@ BENCHMARK_FIELDS = ("size", "c_time", "device_time", "wall_time", "graph_time", 
                     "baseline_times", "speedups", "limit_time", "limit_speedup", "limit_fraction",
                     "latency_limit_time")
 # Kept per baseline benchmark (C one thread, C OpenMP, PyTorch eager, torch.compile) beside its statistics.
-BASELINE_FIELDS = ("size", "openmp", "compile_seconds")
+BASELINE_FIELDS = ("size", "flags", "openmp", "threads", "compile_seconds", "timer")
 
 
 def item_record(item: pytest.Item, call_when: str) -> dict:
@@ -84,7 +84,10 @@ def report_message(report: pytest.TestReport) -> str:
 _OUTCOMES = sorted((o.value for o in Outcome if o is not Outcome.PASSED), key=len, reverse=True)
 _GENERATION = re.compile(r"no runnable kernel after|not generated:|^generating \S+ raised")
 _MISSING = re.compile(r"^no kernel for|^no usable kernel|not generated:")
-_NOT_TIMED = re.compile(r"^not timed: the kernel fails the checker at \S+(?: \(it passed in the baseline\))?: ")
+# A Triton speed test's verdict on the kernel: it failed the checker at the benchmark size, or failed while timed
+# (a wrong result on a timed round, a crash, a timeout); either way the message goes on with the checker's outcome.
+_NOT_TIMED = re.compile(r"^not timed: (?:the kernel fails the checker at \S+(?: \(it passed in the baseline\))?: )?"
+                        r"(?=(?:" + "|".join(re.escape(v) for v in _OUTCOMES) + r"): )")
 
 
 def classify(message: str) -> tuple[str, str]:

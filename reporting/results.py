@@ -228,6 +228,7 @@ def merge(base: dict, newer: dict) -> dict:
 def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
     """Adds the Triton and baseline figures of a `--benchmark-json` file (pytest-benchmark's format) per loop."""
     from reporting.collect import BENCHMARK_FIELDS, baseline_entry
+    from tsvc.baselines import Baseline
 
     data = json.loads(Path(benchmark_json).read_text())
     out = json.loads(json.dumps(results))
@@ -246,7 +247,7 @@ def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
             stats = bench.get("stats", {})
             baselines = out["loops"][loop].get("baselines") or {}
             out["loops"][loop]["baselines"] = {**baselines, info["implementation"]: baseline_entry(info, stats)}
-            if info["implementation"] == "c":
+            if info["implementation"] == Baseline.C:
                 out["loops"][loop]["c_benchmark"] = {"size": info.get("size"), "median": stats.get("median"),
                                                      "iqr": stats.get("iqr")}
     if data.get("machine_info"):

@@ -73,8 +73,9 @@ def _notes(results: dict) -> list[str]:
     notes = []
     parallel, one_thread = B.openmp_counts(results)
     if parallel or one_thread:
-        notes.append(f"- C, OpenMP: {parallel} loop(s) ran in parallel; {one_thread} have no parallel form and "
-                     f"ran the one-thread loop.")
+        threads = "/".join(str(t) for t in B.openmp_threads(results)) or "?"
+        notes.append(f"- C, OpenMP: {parallel} loop(s) ran in parallel on {threads} threads; {one_thread} have no "
+                     f"parallel form and ran the one-thread loop.")
     seconds = B.compile_seconds(results)
     if seconds:
         notes.append(f"- torch.compile: compile time median {statistics.median(seconds):.2f} s, max "

@@ -54,11 +54,15 @@ def triton_info(loop: str) -> dict:
 
 
 def baseline_info(loop: str, implementation: str) -> dict:
-    info = {"loop": loop, "implementation": implementation, "size": "97x17"}
+    """A baseline benchmark's extra_info, as tests/test_benchmark.py writes it."""
+    info = {"loop": loop, "implementation": implementation, "size": "97x17", "scale": 1}
     if implementation == "c_openmp":
-        info["openmp"] = "one-thread: no parallel form" if loop == "s112" else "parallel"
-    if implementation == "torch_compile":
-        info["compile_seconds"] = COMPILE_SECONDS[loop]
+        parallel = loop != "s112"
+        info.update(openmp="C OpenMP, all cores" if parallel else "C one thread (no parallel form: a recurrence)",
+                    flags="gcc -O3 -march=native" + (" -fopenmp" if parallel else ""), threads=16)
+    if implementation.startswith("torch"):
+        info.update(kernel=f"generated/torch/{loop}.py", timer="device time (CUDA events)",
+                    compile_seconds=COMPILE_SECONDS[loop] if implementation == "torch_compile" else None)
     return info
 
 
@@ -123,7 +127,8 @@ def data() -> dict:
 def test_collect_keeps_each_implementations_benchmark_by_its_extra_info(data):
     s000 = data["loops"]["s000"]
     assert sorted(s000["baselines"]) == ["c", "c_openmp", "torch_compile", "torch_eager"]
-    assert s000["baselines"]["c_openmp"] == {"size": "97x17", "openmp": "parallel", "median": 2 * DEVICE,
+    assert s000["baselines"]["c_openmp"] == {"size": "97x17", "openmp": "C OpenMP, all cores", "threads": 16,
+                                             "flags": "gcc -O3 -march=native -fopenmp", "median": 2 * DEVICE,
                                              "iqr": 1e-8, "rounds": 100}
     assert s000["baselines"]["torch_compile"]["compile_seconds"] == 10.0
     assert s000["benchmark"]["speedups"] == SPEEDUPS["s000"]
@@ -213,7 +218,8 @@ def test_report_md_gives_each_baseline_fast_p_and_the_limit(data, tmp_path):
            "3/6 (50.0%) |" in text
     assert "| PyTorch eager | " in text and "| 4 | 2x | 3/6 (50.0%) | 1/6 (16.7%) |" in text
     assert "| 3 | 1x | 1/6 (16.7%) | 0/6 (0.0%) |" in text
-    assert "- C, OpenMP: 3 loop(s) ran in parallel; 1 have no parallel form and ran the one-thread loop." in text
+    assert "- C, OpenMP: 3 loop(s) ran in parallel on 16 threads; 1 have no parallel form and ran the one-thread " \
+           "loop." in text
     assert "- torch.compile: compile time median 20.00 s, max 30.00 s, total 60.0 s over 3 loop(s)" in text
     assert "KernelBench's definition" in text and "by a factor greater than p" in text
     assert "the geomean fraction is **0.5**" in text and "1 loop(s) have a latency limit" in text
@@ -268,7 +274,8 @@ def test_a_benchmark_json_merges_every_implementation_in(data, tmp_path):
     assert [B.figures(merged, k) for k in ("c", "c_openmp", "torch_eager", "torch_compile")] == \
            [B.figures(data, k) for k in ("c", "c_openmp", "torch_eager", "torch_compile")]
     assert merged["loops"]["s112"]["baselines"]["c_openmp"] == {
-        "size": "97x17", "openmp": "one-thread: no parallel form", "median": 4 * DEVICE, "iqr": 1e-8, "rounds": 7}
+        "size": "97x17", "openmp": "C one thread (no parallel form: a recurrence)", "flags": "gcc -O3 -march=native",
+        "threads": 16, "median": 4 * DEVICE, "iqr": 1e-8, "rounds": 7}
     assert merged["loops"]["s112"]["c_benchmark"] == {"size": "97x17", "median": 4 * DEVICE, "iqr": 1e-8}
     assert B.compile_seconds(merged) == [10.0, 20.0, 30.0]
 
