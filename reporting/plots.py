@@ -212,6 +212,8 @@ def speedup_by_baseline(results: dict, path: Path) -> Path | None:
         # a fixed spread (not random) so the same results draw the same figure
         xs = [i + 0.3 * ((j * 0.618) % 1 - 0.5) for j in range(len(values))]
         ax.scatter(xs, values, s=10, alpha=0.6, color="tab:blue", zorder=3)
+    ax.scatter(range(1, len(series) + 1), [S.geomean(v) for _, v in series], marker="D", s=40, color="tab:red",
+               zorder=4, label="geomean")
     ax.set_xticks(range(1, len(series) + 1), [t for t, _ in series])
     ax.set_yscale("log")
     _thresholds(ax)
