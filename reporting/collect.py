@@ -32,7 +32,12 @@ OTHER = "harness error"
 # Benchmark figures kept per loop (tsvc.benchmark.Metrics.to_dict, less the session's calibration).
 BENCHMARK_FIELDS = ("size", "c_time", "device_time", "wall_time", "graph_time", "device_iqr", "wall_iqr",
                     "bytes_moved", "speedup_device", "speedup_wall", "speedup_graph", "bandwidth",
-                    "efficiency", "floor_multiple", "implausible", "graph_error")
+                    "efficiency", "floor_multiple", "implausible", "graph_error",
+                    # against every baseline (issue 19) and the loop's physical limit (issue 18)
+                    "baseline_times", "speedups", "limit_time", "limit_speedup", "limit_fraction",
+                    "latency_limit_time")
+# Kept per baseline benchmark (C one thread, C OpenMP, PyTorch eager, torch.compile) beside its statistics.
+BASELINE_FIELDS = ("size", "flags", "openmp", "threads", "compile_seconds", "timer")
 
 
 def item_record(item: pytest.Item, call_when: str) -> dict:
@@ -79,7 +84,10 @@ def report_message(report: pytest.TestReport) -> str:
 _OUTCOMES = sorted((o.value for o in Outcome if o is not Outcome.PASSED), key=len, reverse=True)
 _GENERATION = re.compile(r"no runnable kernel after|not generated:|^generating \S+ raised")
 _MISSING = re.compile(r"^no kernel for|^no usable kernel|not generated:")
-_NOT_TIMED = re.compile(r"^not timed: the kernel fails the checker at \S+(?: \(it passed in the baseline\))?: ")
+# A Triton speed test's verdict on the kernel: it failed the checker at the benchmark size, or failed while timed
+# (a wrong result on a timed round, a crash, a timeout); either way the message goes on with the checker's outcome.
+_NOT_TIMED = re.compile(r"^not timed: (?:the kernel fails the checker at \S+(?: \(it passed in the baseline\))?: )?"
+                        r"(?=(?:" + "|".join(re.escape(v) for v in _OUTCOMES) + r"): )")
 
 
 def classify(message: str) -> tuple[str, str]:
@@ -185,6 +193,7 @@ def loop_result(name: str, tests: list[TestRecord]) -> dict:
         "tests": _counts(tests),
         "benchmark": _benchmark(speed),
         "c_benchmark": _c_benchmark([t for t in tests if t.kind == "c_speed"]),
+        "baselines": _baselines(tests),
         "speed_problem": next((t.message for t in speed if t.outcome == "failed" and not _NOT_TIMED.match(t.message)),
                               None),
     }
@@ -212,6 +221,23 @@ def _c_benchmark(c_tests: list[TestRecord]) -> dict | None:
         return None
     b = measured[0].benchmark
     return {"size": b["extra_info"].get("size"), "median": b["stats"]["median"], "iqr": b["stats"]["iqr"]}
+
+
+def baseline_entry(extra_info: dict, stats: dict) -> dict:
+    """One baseline benchmark as results.json keeps it: its median and spread, and what ran."""
+    out = {k: extra_info[k] for k in BASELINE_FIELDS if k in extra_info}
+    out.update(median=stats.get("median"), iqr=stats.get("iqr"), rounds=stats.get("rounds"))
+    return out
+
+
+def _baselines(tests: list[TestRecord]) -> dict[str, dict] | None:
+    """implementation -> its benchmark, for every benchmark of the loop other than the Triton kernel's."""
+    out: dict[str, dict] = {}
+    for t in tests:  # told apart by extra_info, whatever the test is called
+        info = t.benchmark["extra_info"] if t.benchmark else {}
+        if info.get("implementation") not in (None, "triton"):
+            out.setdefault(info["implementation"], baseline_entry(info, t.benchmark["stats"]))
+    return out or None
 
 
 def calibration(log: TestLog) -> dict | None:

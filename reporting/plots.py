@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from reporting import baselines as B
 from reporting import summary as S
 
 DPI = 120
@@ -178,4 +179,107 @@ def pass_rate_by_category_compare(sets: list[dict], path: Path) -> Path | None:
     ax.set_xlabel("share of loops whose kernel passes the checker")
     ax.set_title("pass rate by TSVC category")
     ax.legend(loc="lower right")
+    return _save(fig, path)
+
+
+def _baseline_series(results: dict) -> list[tuple[str, list[float]]]:
+    """(baseline title with its loop count, speedups) of each baseline some passing loop was timed against."""
+    out = []
+    for b in B.BASELINES:
+        values = [v for _, v in B.timed_speedups(results, b.key)]
+        if values:
+            out.append((f"{b.title}\n({len(values)} loops)", values))
+    return out
+
+
+def _thresholds(ax) -> None:
+    """The fast_1 and fast_2 lines: same speed as the baseline, twice as fast."""
+    ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="same speed (fast_1 above)")
+    ax.axhline(2.0, color="grey", linestyle=":", linewidth=1.2, label="twice as fast (fast_2 above)")
+
+
+def speedup_by_baseline(results: dict, path: Path) -> Path | None:
+    """A box per baseline with every passing loop as a point, log axis: how much faster Triton is than each."""
+    if not B.has_baselines(results):
+        return None
+    series = _baseline_series(results)
+    if not series:
+        return None
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(2.2 * len(series) + 2.5, 5))
+    ax.boxplot([v for _, v in series], showfliers=False, widths=0.5)
+    for i, (_, values) in enumerate(series, start=1):
+        # a fixed spread (not random) so the same results draw the same figure
+        xs = [i + 0.3 * ((j * 0.618) % 1 - 0.5) for j in range(len(values))]
+        ax.scatter(xs, values, s=10, alpha=0.6, color="tab:blue", zorder=3)
+    ax.scatter(range(1, len(series) + 1), [S.geomean(v) for _, v in series], marker="D", s=40, color="tab:red",
+               zorder=4, label="geomean")
+    ax.set_xticks(range(1, len(series) + 1), [t for t, _ in series])
+    ax.set_yscale("log")
+    _thresholds(ax)
+    ax.set_ylabel("speedup = baseline time / Triton device time (>1: Triton faster)")
+    ax.set_title(f"{set_name(results)}: speedup of passing kernels against each baseline")
+    ax.legend(loc="best", fontsize=8)
+    return _save(fig, path)
+
+
+def limit_fraction(results: dict, path: Path) -> Path | None:
+    """Each passing loop's fraction of its physical limit, furthest first; latency-bound loops marked."""
+    rows = B.limited(results)
+    if not rows:
+        return None
+    plt = _pyplot()
+    values = [r["benchmark"]["limit_fraction"] for r in rows]
+    latency = [r["benchmark"].get("latency_limit_time") is not None for r in rows]
+    fig, ax = plt.subplots(figsize=(10 if len(rows) > 40 else 8, 4.5))
+    ax.bar(range(len(rows)), values, color=["tab:orange" if lat else "tab:blue" for lat in latency])
+    ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="at the limit")
+    mean = B.limit_figures(results).geomean_fraction
+    ax.axhline(mean, color="tab:green", linestyle=":", linewidth=1.2, label=f"geomean {mean:.3g}")
+    if any(latency):
+        ax.bar([0], [0], color="tab:orange", label="has a latency limit (dependence chain)")
+    if len(rows) <= 40:
+        ax.set_xticks(range(len(rows)), [r["loop"] for r in rows], rotation=90, fontsize=8)
+    else:
+        ax.set_xticks([])
+        ax.set_xlabel(f"{len(rows)} passing loops, furthest from the limit first")
+    if max(values) / min(values) > 50:
+        ax.set_yscale("log")
+    else:
+        ax.set_ylim(0, max(1.25, max(values) * 1.1))  # room for the legend above the limit line
+    ax.set_ylabel("limit time / device time")
+    ax.set_title(f"{set_name(results)}: fraction of each loop's physical limit reached "
+                 f"(scale {results['session']['run'].get('scale')})")
+    ax.legend(fontsize=8)
+    return _save(fig, path)
+
+
+def speedup_by_baseline_compare(sets: list[dict], path: Path, names: list[str] | None = None) -> Path | None:
+    """Boxes per baseline, one per set side by side, log axis; `names` label the sets (default: their names)."""
+    if not any(B.has_baselines(r) for r in sets):
+        return None
+    keys = [b for b in B.BASELINES if any(B.timed_speedups(r, b.key) for r in sets)]
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(2.5 * len(keys) + 3, 5))
+    width = 0.8 / len(sets)
+    names = names or [set_name(r) for r in sets]
+    for i, results in enumerate(sets):
+        data = [[v for _, v in B.timed_speedups(results, b.key)] for b in keys]
+        where = [k + 1 + (i - (len(sets) - 1) / 2) * width for k in range(len(keys))]
+        kept = [(x, d) for x, d in zip(where, data) if d]
+        if not kept:
+            continue
+        parts = ax.boxplot([d for _, d in kept], positions=[x for x, _ in kept], widths=width * 0.9,
+                           showfliers=False, patch_artist=True, medianprops={"color": "black"})
+        color = f"C{i}"
+        for box in parts["boxes"]:
+            box.set_facecolor(color)
+            box.set_alpha(0.5)
+        ax.plot([], [], color=color, linewidth=6, alpha=0.5, label=names[i])
+    ax.set_xticks(range(1, len(keys) + 1), [b.title for b in keys])
+    ax.set_yscale("log")
+    _thresholds(ax)
+    ax.set_ylabel("speedup over the baseline (device time)")
+    ax.set_title("speedup of passing kernels against each baseline")
+    ax.legend(fontsize=8)
     return _save(fig, path)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reporting import plots
+from reporting import baselines as B
+from reporting import plots, sections
 from reporting import summary as S
 
 REPORT = "REPORT.md"
@@ -158,9 +159,15 @@ def report(results: dict, folder: Path, draw: bool = True) -> Path:
     else:
         lines += [_no_timings(results), ""]
     _figure(lines, figures.get("speedup"), folder, "speedup distribution", "Not drawn: no timings.")
+    if B.has_baselines(results):
+        lines += sections.baseline_section(results)
+        _figure(lines, figures.get("baselines"), folder, "speedup against each baseline", "Not drawn: no timings.")
+    if B.has_limits(results):
+        lines += sections.limit_section(results)
+        _figure(lines, figures.get("limit"), folder, "fraction of the limit per loop", "Not drawn: no limits.")
     lines += ["## Bandwidth efficiency", ""]
     _figure(lines, figures.get("efficiency"), folder, "bandwidth efficiency", "Not drawn: no timings.")
-    lines.append(EXPLAINED)
+    lines.append(EXPLAINED + sections.explained(results))
     path = folder / REPORT
     path.write_text("\n".join(lines))
     return path
@@ -180,6 +187,8 @@ def _draw(results: dict, folder: Path) -> dict[str, Path | None]:
         "attempts": plots.passes_by_attempt(results, out / "passes_by_attempt.png"),
         "speedup": plots.speedup_distribution(results, out / "speedup_distribution.png"),
         "efficiency": plots.efficiency(results, out / "bandwidth_efficiency.png"),
+        "baselines": plots.speedup_by_baseline(results, out / "speedup_by_baseline.png"),
+        "limit": plots.limit_fraction(results, out / "limit_fraction.png"),
     }
 
 
@@ -198,22 +207,23 @@ def _failures(results: dict) -> list[str]:
     return lines + _table(["loop", "category", "error class", "attempts", "message"], rows) + [""]
 
 
-def _speed_row(r: dict) -> list[str]:
+def _speed_row(results: dict, r: dict) -> list[str]:
     b = r["benchmark"]
     eff = b.get("efficiency")
     floor = b.get("floor_multiple")
     return [r["loop"], r["category"] or "?", _x(b.get("speedup_device")), _x(b.get("speedup_wall")),
             f"{b['device_time'] * 1e6:.1f}", f"{b['c_time'] * 1e6:.1f}",
-            "n/a" if eff is None else f"{eff:.2f}", "n/a" if floor is None else f"{floor:.1f}"]
+            "n/a" if eff is None else f"{eff:.2f}", "n/a" if floor is None else f"{floor:.1f}",
+            *sections.speed_cells(results, r)]
 
 
 def _speed_tables(results: dict) -> list[str]:
     ranked = S.ranked(results)
     header = ["loop", "category", "speedup (device)", "speedup (wall)", "device µs", "C µs", "efficiency",
-              "floor multiple"]
+              "floor multiple", *sections.speed_columns(results)]
     n = min(TOP, len(ranked) // 2 or len(ranked))
-    lines = [f"Top {n} loops by device-time speedup:", ""] + _table(header, [_speed_row(r) for r in ranked[:n]])
-    lines += ["", f"Bottom {n} loops:", ""] + _table(header, [_speed_row(r) for r in ranked[::-1][:n]])
+    lines = [f"Top {n} loops by device-time speedup:", ""] + _table(header, [_speed_row(results, r) for r in ranked[:n]])
+    lines += ["", f"Bottom {n} loops:", ""] + _table(header, [_speed_row(results, r) for r in ranked[::-1][:n]])
     problems = [r for r in results["loops"].values() if r.get("speed_problem")]
     if problems:
         lines += ["", "Benchmark problems (the kernel is correct; its timing was rejected or regressed):", ""]
@@ -243,10 +253,10 @@ def compare(sets: list[dict], folder: Path | None = None, sources: list[str] | N
         cats += [c for c in S.by_category(r) if c not in cats]
     by = [S.by_category(r) for r in sets]
     lines += _table(["category", *names], [[c, *(f"{b[c][0]}/{b[c][1]}" if c in b else "-" for b in by)] for c in cats])
-    lines += ["", *_ablation(sets), *_per_loop(sets, names)]
+    lines += ["", *sections.compare_section(sets, names), *_ablation(sets), *_per_loop(sets, names)]
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
-        lines += _compare_figures(sets, folder)
+        lines += _compare_figures(sets, folder, names)
         (folder / COMPARE).write_text("\n".join(lines))
     return "\n".join(lines)
 
@@ -299,12 +309,15 @@ def _per_loop(sets: list[dict], names: list[str]) -> list[str]:
     return lines + _table(["loop", *names], [[n, *(cell(r, n) for r in sets)] for n in differing]) + [""]
 
 
-def _compare_figures(sets: list[dict], folder: Path) -> list[str]:
+def _compare_figures(sets: list[dict], folder: Path, names: list[str]) -> list[str]:
     out = folder / "plots"
     out.mkdir(exist_ok=True)
     lines = ["## Figures", ""]
     path = plots.pass_rate_by_category_compare(sets, out / "pass_rate_by_category.png")
     _figure(lines, path, folder, "pass rate by category", "No loop was judged.")
+    path = plots.speedup_by_baseline_compare(sets, out / "speedup_by_baseline.png", names)
+    if path is not None:
+        _figure(lines, path, folder, "speedup against each baseline, per set", "")
     base = sets[0]
     for other in sets[1:]:
         name = f"speedup_{plots.set_name(other)}_vs_{plots.set_name(base)}.png".replace("/", "_")

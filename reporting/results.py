@@ -21,12 +21,21 @@
                          "output_tokens", "cost_usd", "last_error_class", "analysis", "prompt_sha256"} | null,
           "benchmark": {"size", "c_time", "device_time", "wall_time", "graph_time", "speedup_device",
                         "speedup_wall", "speedup_graph", "bandwidth", "efficiency", "floor_multiple",
-                        "implausible", ...} | null,        # from the Triton benchmark test's extra_info
+                        "implausible", ...,
+                        "baseline_times": {baseline: s | null}, "speedups": {baseline: x | null},
+                        "limit_time", "limit_speedup", "limit_fraction", "latency_limit_time" | null,
+                        } | null,                           # from the Triton benchmark test's extra_info
           "c_benchmark": {"size", "median", "iqr"} | null,
+          "baselines": {implementation: {"size", "median", "iqr", "rounds",
+                                         "openmp" (c_openmp), "compile_seconds" (torch_compile)}} | null,
+                                                            # implementation: c, c_openmp, torch_eager, torch_compile
           "speed_problem": str | null,                      # a benchmark failure other than a wrong kernel
         }
       }
     }
+
+Runs from before the baselines lack `baselines`, `baseline_times`, `speedups`
+and the limits; the report then shows what it showed then.
 
 Benchmark figures come from the same session's `test_triton_kernel_speed`
 tests, or are merged in later (`merge_benchmark_json`, `merge`) from a
@@ -217,8 +226,9 @@ def merge(base: dict, newer: dict) -> dict:
 
 
 def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
-    """Adds the Triton figures of a `--benchmark-json` file (pytest-benchmark's format) per loop."""
-    from reporting.collect import BENCHMARK_FIELDS
+    """Adds the Triton and baseline figures of a `--benchmark-json` file (pytest-benchmark's format) per loop."""
+    from reporting.collect import BENCHMARK_FIELDS, baseline_entry
+    from tsvc.baselines import Baseline
 
     data = json.loads(Path(benchmark_json).read_text())
     out = json.loads(json.dumps(results))
@@ -233,10 +243,13 @@ def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
                 out["session"]["machine"]["calibration"] = info["calibration"]
                 out["session"]["machine"]["gpu"] = info["calibration"].get("gpu")
                 out["session"]["machine"]["timings"] = True
-        elif info.get("implementation") == "c":
+        elif info.get("implementation"):
             stats = bench.get("stats", {})
-            out["loops"][loop]["c_benchmark"] = {"size": info.get("size"), "median": stats.get("median"),
-                                                 "iqr": stats.get("iqr")}
+            baselines = out["loops"][loop].get("baselines") or {}
+            out["loops"][loop]["baselines"] = {**baselines, info["implementation"]: baseline_entry(info, stats)}
+            if info["implementation"] == Baseline.C:
+                out["loops"][loop]["c_benchmark"] = {"size": info.get("size"), "median": stats.get("median"),
+                                                     "iqr": stats.get("iqr")}
     if data.get("machine_info"):
         out["session"]["machine"].setdefault("benchmark_machine", data["machine_info"].get("cpu", {}).get("brand_raw"))
     return out
