@@ -132,3 +132,11 @@ def test_a_tests_sample_is_read_from_its_id(nodeid: str, sample: int):
 
 def test_pass_at_k_of_a_loop_is_what_the_samples_say():
     assert pass_at_k(4, 2, 2) == pytest.approx(5 / 6)  # not c/n = 0.5: two draws, either may pass
+
+
+def test_the_loopback_api_refuses_a_temperature_the_api_would(fake_anthropic: FakeAnthropic):
+    from generation.client import ProviderError, Turn
+
+    provider = AnthropicProvider(ProviderSettings(max_retries=0, temperature=1.5))
+    with pytest.raises(ProviderError, match="HTTP 400 .*temperature: a number from 0 to 1 is required"):
+        provider.complete("system", [Turn("user", "hi")], timeout=10)
