@@ -21,7 +21,7 @@ from tsvc.catalog import Loop
 from tsvc.checker import Verdict
 from tsvc.sizes import NATIVE, Size
 
-from generation.client import Provider, ProviderError, Turn
+from generation.client import Completion, Provider, ProviderError, Turn
 from generation.cost import Budget, BudgetExceeded, price
 from generation.extract import module_block, screen
 from generation.feedback import Failure, from_verdict
@@ -213,7 +213,7 @@ class Rounds:
         return RoundsOutcome(tuple(records), kept.path, kept.round,
                              self._performance(baseline, started_at, kept, stopped, start_round))
 
-    def _judge(self, number: int, completion, kept: Kept, baseline: Baseline,
+    def _judge(self, number: int, completion: Completion, kept: Kept, baseline: Baseline,
                cost: float) -> tuple[RoundRecord, Kept, str | None]:
         """The round's record, the kernel kept after it, and what the next request says of it."""
         loop = self.loop

@@ -18,7 +18,7 @@ from generation.optimize import Baseline
 from generation.retry import RetryPolicy, check_module
 from generation.session import GenerationConfig, Generator
 from generation.store import Store
-from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic  # noqa: F401
+from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import GOOD, NO_FUNCTION, WRONG, make_generator
 from tsvc import backend, catalog
 from tsvc.candidate import CandidateError, Outcome
@@ -183,3 +183,21 @@ def test_without_a_gpu_tsvc_generate_refuses_rounds_in_one_line(folder: Path, ca
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["tsvc: error: --optimize-rounds needs a CUDA GPU to time kernels; this run's backend: "
                    f"{backend.select().description}"]
+
+
+@pytest.mark.skipif(not backend.select().can_time, reason="times kernels on a CUDA GPU")
+@pytest.mark.timeout(600)
+def test_on_a_gpu_rounds_time_with_the_benchmarks_own_timers(fake_anthropic: FakeAnthropic, folder: Path):
+    from generation.optimize import CudaTiming
+
+    good = reference_kernel("s000")
+    fake_anthropic.add(answer(good), answer(good.replace("BLOCK_SIZE=1024", "BLOCK_SIZE=256")))
+    gen, _, lines = optimizing_generator(folder, 1)
+    gen.timing = CudaTiming()
+    r = gen.ensure(S000)
+    perf = r.entry.performance
+    assert r.entry.passed and len(r.entry.rounds) == 1 and r.entry.rounds[0].passed, lines
+    assert perf["c_seconds"] > 0 and perf["start_seconds"] > 0 and perf["best_seconds"] > 0
+    assert perf["bytes_moved"] == 2 * 4 * max(S000.sizes).len_1d  # s000 reads b and writes a
+    assert 0 < perf["fraction_of_limit"] < 1.25 and perf["gpu"]
+    assert "device time" in fake_anthropic.requests[1].turns[2]["content"]

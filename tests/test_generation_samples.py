@@ -17,7 +17,7 @@ from generation.samples import loop_samples, sample_from_nodeid
 from generation.session import GenerationConfig, Generator
 from generation.store import Store
 from reporting.passk import pass_at_k, pass_at_ks
-from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic, reference_kernel  # noqa: F401
+from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic  # noqa: F401
 from tests.test_generation_loop import GOOD, NO_FUNCTION, WRONG, make_generator
 from tsvc import backend, catalog
 
@@ -140,3 +140,21 @@ def test_the_loopback_api_refuses_a_temperature_the_api_would(fake_anthropic: Fa
     provider = AnthropicProvider(ProviderSettings(max_retries=0, temperature=1.5))
     with pytest.raises(ProviderError, match="HTTP 400 .*temperature: a number from 0 to 1 is required"):
         provider.complete("system", [Turn("user", "hi")], timeout=10)
+
+
+def test_tsvc_generate_makes_every_sample(fake_anthropic: FakeAnthropic, folder: Path,
+                                          capsys: pytest.CaptureFixture[str]):
+    import generation.cli  # noqa: F401 (registers the subcommands)
+    from tsvc.cli import main
+
+    fake_anthropic.add(answer(NO_FUNCTION), answer(GOOD))
+    folder.mkdir()
+    assert main(["generate", "s000", "--kernels", str(folder), "--no-analysis", "--samples", "2",
+                 "--max-attempts", "1", "--temperature", "0.5"]) == 0  # the loop has a passing sample
+    out = capsys.readouterr()
+    assert "s000 attempt 1/1: import error" in out.err and "s000-sample2 attempt 1/1: passed" in out.err
+    lines = out.out.splitlines()
+    assert lines[0].startswith("s000: s000 by claude-sonnet-4-5 (generated in this run): 1 attempt(s), did not pass")
+    assert lines[1].startswith("s000-sample2: s000-sample2 by claude-sonnet-4-5")
+    assert lines[-1].startswith("1 of 2 samples pass; 1 of 1 loops have at least one passing sample")
+    assert [r.body["temperature"] for r in fake_anthropic.requests] == [0.5, 0.5]

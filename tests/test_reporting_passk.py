@@ -56,3 +56,19 @@ def test_pass_at_ks_stops_at_the_fewest_samples_of_any_loop():
     assert pass_at_ks([]) == {}
     with pytest.raises(ValueError, match="no loops"):
         mean_pass_at_k([], 1)
+
+
+def test_a_runs_sampling_summary():
+    from reporting.passk import samples_summary
+
+    def loop(name, n, c, first_try, cost, speedups=()):
+        samples = [{"speedup": s} for s in speedups] + [{"speedup": None}] * (n - len(speedups))
+        return {"loop": name, "n": n, "c": c, "first_try": first_try, "cost_usd": cost, "samples": samples}
+
+    summary = samples_summary([loop("s000", 4, 2, 1, 0.4, (2.0, 3.0, 10.0)), loop("s111", 4, 0, 0, 0.6),
+                               loop("s112", 0, 0, 0, 0.0)])
+    assert summary["loops"] == 2 and summary["samples"] == 8 and summary["passing_samples"] == 2
+    assert summary["pass_at_k"] == pytest.approx({1: 0.25, 2: 5 / 12, 3: 0.5, 4: 0.5})
+    assert summary["first_try_rate"] == pytest.approx(1 / 8)
+    assert summary["cost_per_passing_loop"] == pytest.approx(1.0)  # the failing loop's cost counts too
+    assert summary["speedup_spread"] == {"s000": {"min": 2.0, "median": 3.0, "max": 10.0, "count": 3}}
