@@ -1,4 +1,4 @@
-"""Performance-feedback rounds: a kernel that passed is timed, the model hears how fast it is, and is asked for a faster one.
+"""Performance-feedback rounds: a passing kernel is timed, the model hears how fast it is and is asked for a faster one.
 
 Each round sends the prompt, the fastest correct kernel so far (as the
 assistant's turn) and its measured figures: device time, the C loop's time,

@@ -203,7 +203,7 @@ class Generator:
         """Progress lines of a sample > 1 name it as its test ids do: `s421-sample2 attempt 1/10: ...`."""
         if sample == 1:
             return self.progress
-        return lambda line: self.progress(re.sub(r"^(\S+)", lambda m: label(m.group(1), sample), line, count=1))
+        return lambda line: self.progress(re.sub(r"^(\w+)", lambda m: label(m.group(1), sample), line, count=1))
 
     def _rounds(self, loop: Loop, prompt: Prompt, staging: Staging, sample: int) -> Rounds:
         assert self.timing is not None

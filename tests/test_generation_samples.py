@@ -60,6 +60,8 @@ def test_scripted_samples_give_the_expected_pass_at_k(fake_anthropic: FakeAnthro
     assert summary.cost_usd == pytest.approx(7 * (1000 * 3 + 500 * 15) / 1e6)
     assert [s.attempts for s in summary.samples] == [1, 2, 2, 2]
     assert "s000-sample3 attempt 2/2: passed" in lines and "s000 attempt 1/2: passed" in lines
+    assert any(line.startswith("s000-sample2: generating with claude-sonnet-4-5") for line in lines)
+    assert any(line.startswith("s000-sample2: not passed (attempts exhausted)") for line in lines)
 
 
 def test_each_sample_is_a_chain_of_its_own(fake_anthropic: FakeAnthropic, folder: Path):
