@@ -20,6 +20,7 @@ from generation.session import GenerationConfig, Generator
 from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import GOOD, NO_FUNCTION, WRONG, make_generator
+from tests.test_generation_plugin import imported_once  # noqa: F401 (in-process pytest runs below)
 from tsvc import backend, catalog
 from tsvc.candidate import CandidateError, Outcome
 from tsvc.catalog import Loop
@@ -201,3 +202,35 @@ def test_on_a_gpu_rounds_time_with_the_benchmarks_own_timers(fake_anthropic: Fak
     assert perf["bytes_moved"] == 2 * 4 * max(S000.sizes).len_1d  # s000 reads b and writes a
     assert 0 < perf["fraction_of_limit"] < 1.25 and perf["gpu"]
     assert "device time" in fake_anthropic.requests[1].turns[2]["content"]
+
+
+def test_rounds_in_a_pytest_run_keep_the_faster_kernel_and_test_it(pytester, fake_anthropic: FakeAnthropic,
+                                                                    folder: Path, monkeypatch: pytest.MonkeyPatch):
+    from generation import options
+    from tests.test_generation_plugin import ONE_CASE, run
+
+    folder.mkdir()
+    monkeypatch.setattr(options, "timing_for", lambda opts, scale=1: ScriptedTiming() if opts.optimize_rounds else None)
+    fake_anthropic.add(answer(timed(GOOD, 50)), answer(timed(GOOD, 20)))
+    result = run(pytester, folder, "-k", ONE_CASE, "--optimize-rounds", "1")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*1 optimisation round(s)*",
+                                 "*[[]generation[]] s000 round 1: passed, 20.0 us: faster, kept*"])
+    assert "# speed: 20 us" in (folder / "s000.py").read_text()
+    assert json.loads((folder / "s000.json").read_text())["kernel_round"] == 1
+
+
+@pytest.mark.parametrize("workers,gpus,refused", [(2, 1, True), (2, 2, False), (None, 1, False), (4, 8, False)],
+                         ids=["two-workers-one-gpu", "a-gpu-each", "no-xdist", "more-gpus-than-workers"])
+def test_rounds_under_xdist_need_a_gpu_per_worker(monkeypatch: pytest.MonkeyPatch, workers, gpus: int, refused: bool):
+    from generation import plugin
+    from generation.options import RunOptions
+
+    monkeypatch.setattr(plugin.gpus, "gpu_count", lambda: gpus)
+    config = type("Config", (), {"getoption": lambda self, name, default=None: workers})()
+    opts = RunOptions(None, False, False, False, 10, 5, 100.0, 900.0, optimize_rounds=1)
+    if refused:
+        with pytest.raises(pytest.UsageError, match="each xdist worker needs a GPU of its own: use -n 1 or fewer"):
+            plugin._refuse_shared_gpus(config, opts)
+    else:
+        plugin._refuse_shared_gpus(config, opts)
