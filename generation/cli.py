@@ -14,7 +14,7 @@ from tsvc.kernelsets import UnknownKernelSetError, resolve
 from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
                                 model_from_set_name)
 from generation.prompt import build_prompt
-from generation.session import Generator
+from generation.session import Generator, label
 
 
 def _prompt_args(p: argparse.ArgumentParser) -> None:
@@ -55,7 +55,7 @@ def cmd_generate(ns: argparse.Namespace) -> int:
         try:
             return _generate(gen, loops, kernel_set.name)
         finally:
-            gen.store.tidy()
+            gen.tidy()
 
 
 def _warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
@@ -65,25 +65,36 @@ def _warning_line(message: Warning | str, category: type[Warning], filename: str
 
 
 def _generate(gen: Generator, loops: list[Loop], set_name: str) -> int:
+    """Each loop's samples in turn; status 1 when some loop has no passing sample."""
+    samples = range(1, gen.config.samples + 1)
+    unit = "loop" if len(samples) == 1 else "loop sample"
     missing = gen.provider.unavailable()
     if missing:  # said once, up front, rather than once per loop
-        need = [loop.name for loop in loops if gen.needs_generation(loop)]
+        need = [label(loop.name, k) for loop in loops for k in samples if gen.needs_generation(loop, k)]
         if need:
             names = ", ".join(need[:5]) + (", ..." if len(need) > 5 else "")
-            raise ValueError(f"{len(need)} of {len(loops)} loop(s) have no usable kernel in '{set_name}' "
-                             f"({names}), and there is {missing}")
-    failed, current = 0, loops[0] if loops else None
+            raise ValueError(f"{len(need)} of {len(loops) * len(samples)} {unit}(s) have no usable kernel in "
+                             f"'{set_name}' ({names}), and there is {missing}")
+    passing: dict[str, int] = {}
+    current = label(loops[0].name, 1) if loops else "-"
     try:
-        for current in loops:
-            r = gen.ensure(current)
-            if gen.unreachable:  # already said, once, by the generator's progress line
-                return 1
-            failed += not (r.entry is not None and r.entry.passed)
-            print(f"{current.name}: {r.describe()}")
+        for loop in loops:
+            for k in samples:
+                current = label(loop.name, k)
+                r = gen.ensure(loop, k)
+                if gen.unreachable:  # already said, once, by the generator's progress line
+                    return 1
+                passing[loop.name] = passing.get(loop.name, 0) + (r.entry is not None and r.entry.passed)
+                print(f"{current}: {r.describe()}")
     except KeyboardInterrupt:
-        print(f"tsvc generate: interrupted while generating {current.name if current else '-'}; "
-              "nothing of that loop was kept", file=sys.stderr, flush=True)
+        print(f"tsvc generate: interrupted while generating {current}; nothing of that {unit} was kept",
+              file=sys.stderr, flush=True)
         return 130
-    print(f"{len(loops) - failed} of {len(loops)} loops have a passing kernel in '{set_name}'; "
-          f"${gen.budget.spent():.4f} spent in this run")
-    return 1 if failed else 0
+    solved = sum(c > 0 for c in passing.values())
+    spent = f"${gen.budget.spent():.4f} spent in this run"
+    if len(samples) == 1:
+        print(f"{solved} of {len(loops)} loops have a passing kernel in '{set_name}'; {spent}")
+    else:
+        print(f"{sum(passing.values())} of {len(loops) * len(samples)} samples pass; {solved} of {len(loops)} loops "
+              f"have at least one passing sample in '{set_name}'; {spent}")
+    return 0 if solved == len(loops) else 1

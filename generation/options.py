@@ -16,6 +16,7 @@ from tsvc.kernelsets import KernelSet
 
 from generation.client import DEFAULT_MODEL, ProviderSettings, make_provider, parse_model
 from generation.cost import PRICES, Budget
+from generation.optimize import NO_GPU, CudaTiming, Timing
 from generation.retry import RetryPolicy, check_module
 from generation.session import GenerationConfig, Generator
 from generation.store import Store
@@ -36,6 +37,13 @@ def _count(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative, not {value}")
+    return value
+
+
+def _temperature(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 2.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 2, not {text}")
     return value
 
 
@@ -74,6 +82,14 @@ OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
                         help="stop generating once the run's estimated cost reaches this (default 100)")),
     ("--generation-timeout", dict(type=duration, default=900.0, metavar="DURATION",
                                   help="time for generating one loop, outside the test timeout (default 15m)")),
+    ("--samples", dict(type=_positive_int, default=1, metavar="K",
+                       help="K independent generation chains per loop, each cached and tested on its own "
+                            "(test ids end in -sample<k> when K > 1), for pass@k (default 1)")),
+    ("--temperature", dict(type=_temperature, default=None, metavar="T",
+                           help="sampling temperature sent with every request (default: the API's own)")),
+    ("--optimize-rounds", dict(type=_count, default=0, metavar="N",
+                               help="on a GPU: after a kernel passes, N rounds that show the model its measured "
+                                    "times and ask for a faster kernel; the fastest correct one is kept (default 0)")),
 )
 
 
@@ -111,6 +127,9 @@ class RunOptions:
     reset_after: int
     max_cost: float
     generation_timeout: float
+    samples: int = 1
+    temperature: float | None = None
+    optimize_rounds: int = 0
 
     @classmethod
     def from_lookup(cls, get: Callable[[str], Any]) -> "RunOptions":
@@ -135,23 +154,39 @@ def settings_for(kernel_set: KernelSet, opts: RunOptions) -> ProviderSettings:
         had = "with" if meta["analysis"] else "without"
         raise OptionError(f"kernel set '{kernel_set.name}' was generated {had} analysis facts; "
                           f"{'drop' if opts.no_analysis else 'add'} --no-analysis or name a new set")
-    return ProviderSettings(provider=chosen[0], model=chosen[1])
+    if chosen[0] == "anthropic" and opts.temperature is not None and opts.temperature > 1:
+        raise OptionError(f"--temperature {opts.temperature} is out of the Anthropic API's range, 0 to 1")
+    return ProviderSettings(provider=chosen[0], model=chosen[1], temperature=opts.temperature)
 
 
 def config_for(opts: RunOptions) -> GenerationConfig:
     run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
     policy = RetryPolicy(opts.max_attempts, opts.reset_after, opts.generation_timeout)
-    return GenerationConfig(policy, not opts.no_analysis, opts.regenerate, opts.reuse_stale, run_id)
+    return GenerationConfig(policy, not opts.no_analysis, opts.regenerate, opts.reuse_stale, run_id,
+                            opts.samples, opts.optimize_rounds)
+
+
+def timing_for(opts: RunOptions, scale: int = 1) -> Timing | None:
+    """The rounds' timing: on a CUDA GPU only (OptionError elsewhere); None without --optimize-rounds."""
+    from tsvc import backend
+
+    if not opts.optimize_rounds:
+        return None
+    chosen = backend.select()
+    if not chosen.can_time:
+        raise OptionError(NO_GPU.format(backend=chosen.description))
+    return CudaTiming(scale)
 
 
 def generator_for(kernel_set: KernelSet, opts: RunOptions, progress: Callable[[str], None],
-                  shared_budget: bool = False) -> Generator:
+                  shared_budget: bool = False, scale: int = 1) -> Generator:
     """The run's generator for a model set (raises OptionError on contradictory options)."""
     from tsvc import backend
 
+    timing = timing_for(opts, scale)
     settings = settings_for(kernel_set, opts)
     config = config_for(opts)
     device = backend.select().device
     return Generator(Store(kernel_set.path, kernel_set.name), make_provider(settings),
                      Budget(opts.max_cost, config.run_id, shared_budget), config,
-                     lambda loop, path: check_module(loop, path, device), progress)
+                     lambda loop, path: check_module(loop, path, device), progress, timing)

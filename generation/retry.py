@@ -88,7 +88,7 @@ def module_key(code: str) -> str:
         return "\n".join(line.rstrip() for line in code.strip().splitlines())
 
 
-def _unchecked(completion: Completion, code: str | None, closed: bool, max_tokens: int) -> Failure | None:
+def unchecked(completion: Completion, code: str | None, closed: bool, max_tokens: int) -> Failure | None:
     """The failure of an answer that gives nothing to run: no block, or a block cut off at max_tokens."""
     if completion.stop_reason == "max_tokens" and (code is None or not closed):
         return Failure(ErrorClass.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
@@ -98,11 +98,20 @@ def _unchecked(completion: Completion, code: str | None, closed: bool, max_token
     return None
 
 
-def _header(loop: Loop, prompt: Prompt, provider: Provider, number: int) -> str:
+HEADER_MARK = "# Generated for TSVC loop "
+
+
+def header(loop: Loop, prompt: Prompt, provider: Provider, step: str) -> str:
+    """The provenance comment of a kept module (two lines); `step` is "attempt 3" or "round 2"."""
     s = provider.settings
-    return (f"# Generated for TSVC loop {loop.name} by {s.model} ({s.provider} API), attempt {number}; "
+    return (f"{HEADER_MARK}{loop.name} by {s.model} ({s.provider} API), {step}; "
             f"prompt sha256 {prompt.sha256[:16]}.\n"
             f"# The record of this kernel, whether it passed and at what cost, is {loop.name}.json.\n")
+
+
+def without_header(text: str) -> str:
+    """A module as the model wrote it: the provenance header taken off."""
+    return text.split("\n", 2)[2] if text.startswith(HEADER_MARK) else text
 
 
 def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget, policy: RetryPolicy,
@@ -145,10 +154,10 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
         code = block.code if block else None
         code_file: Path | None = None
         checked = time.monotonic()
-        failure = _unchecked(completion, code, block is not None and block.closed, provider.settings.max_tokens)
+        failure = unchecked(completion, code, block is not None and block.closed, provider.settings.max_tokens)
         if failure is None and code is not None:
             code_file = staging.attempt_path(number, ".py")
-            code_file.write_text(_header(loop, prompt, provider, number) + code)
+            code_file.write_text(header(loop, prompt, provider, f"attempt {number}") + code)
             key = module_key(code)
             if key in seen:
                 failure = seen[key][1].repeated(seen[key][0])

@@ -1,8 +1,11 @@
-"""The cache of generated kernels: generated/<set>/, one entry per loop.
+"""The cache of generated kernels: generated/<set>/, one entry per loop (and per sample).
 
 An entry is `<loop>.py` (the kernel that passed, or the last attempt that could
-be run), `<loop>.json` (the record below) and `attempts/<loop>/` (every answer
-and every attempted module, kept for study). An entry is built in a private
+be run; after optimisation rounds, the fastest that passed), `<loop>.json` (the
+record below) and `attempts/<loop>/` (every answer and every attempted module,
+rounds included, kept for study). Sample 1 of a loop is the set folder's own
+entry, so a set made with one sample per loop is a set made with several, cut
+short; sample k > 1 lives in `samples/<k>/`, a folder of the same layout. An entry is built in a private
 staging folder and committed by renames, the record last: the record holds the
 kernel's sha256, so an entry cut short by a killed run reads as corrupt, never
 as a result. A per-loop file lock makes each loop generated once across workers.
@@ -53,6 +56,31 @@ class AttemptRecord:
 
 
 @dataclass(frozen=True)
+class RoundRecord:
+    """One performance-feedback round: a request for a faster kernel, its check and its timing."""
+
+    number: int  # from 1; round 0 is the kernel the attempts produced
+    answer_file: str
+    code_file: str | None
+    error_class: str | None  # an ErrorClass value; None when the round's kernel passed the checker
+    message: str  # "passed", or the failure in the feedback's words
+    device_seconds: float | None  # median device time of the round's kernel; None when it failed
+    kept: bool  # whether it was the fastest correct kernel so far when it was timed
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float
+    request_seconds: float
+    check_seconds: float  # checking and timing
+    stop_reason: str
+    model: str = ""
+    request_id: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.error_class is None
+
+
+@dataclass(frozen=True)
 class Entry:
     loop: str
     kernel_set: str
@@ -72,6 +100,11 @@ class Entry:
     attempts: tuple[AttemptRecord, ...]
     schema: int = SCHEMA
     totals: dict = field(default_factory=dict)
+    sample: int = 1  # which of the loop's independent generation chains this is (--samples)
+    optimize_rounds: int = 0  # performance-feedback rounds asked for (--optimize-rounds)
+    rounds: tuple[RoundRecord, ...] = ()
+    performance: dict | None = None  # the timed figures of the rounds (see generation/optimize.py)
+    kernel_round: int | None = None  # the round whose module <loop>.py is (0: attempt kernel_attempt's)
 
     @property
     def first_try(self) -> bool:
@@ -86,13 +119,15 @@ class Entry:
     def to_json(self) -> str:
         data = asdict(self)
         data["first_try"] = self.first_try
+        spent = (*self.attempts, *self.rounds)  # every request of the entry, attempts and rounds alike
         data["totals"] = {
             "attempts": len(self.attempts),
-            "input_tokens": sum(a.input_tokens for a in self.attempts),
-            "output_tokens": sum(a.output_tokens for a in self.attempts),
-            "cost_usd": round(sum(a.cost_usd for a in self.attempts), 6),
-            "request_seconds": round(sum(a.request_seconds for a in self.attempts), 3),
-            "check_seconds": round(sum(a.check_seconds for a in self.attempts), 3),
+            "rounds": len(self.rounds),
+            "input_tokens": sum(a.input_tokens for a in spent),
+            "output_tokens": sum(a.output_tokens for a in spent),
+            "cost_usd": round(sum(a.cost_usd for a in spent), 6),
+            "request_seconds": round(sum(a.request_seconds for a in spent), 3),
+            "check_seconds": round(sum(a.check_seconds for a in spent), 3),
         }
         return json.dumps(data, indent=2) + "\n"
 
@@ -103,6 +138,7 @@ class Entry:
             raise CorruptEntryError(f"schema {data.get('schema')!r}, expected {SCHEMA}")
         data.pop("first_try", None)
         data["attempts"] = tuple(AttemptRecord(**a) for a in data["attempts"])
+        data["rounds"] = tuple(RoundRecord(**r) for r in data.get("rounds", ()))
         return cls(**data)
 
 
@@ -122,6 +158,9 @@ class Staging:
     def attempt_path(self, number: int, suffix: str) -> Path:
         return self.attempts / f"{number:02d}{suffix}"
 
+    def round_path(self, number: int, suffix: str) -> Path:
+        return self.attempts / f"round{number:02d}{suffix}"
+
     def relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
@@ -133,6 +172,12 @@ class Store:
         self.folder = folder
         self.name = name
         self._existed = folder.exists()  # a folder this run made, and left empty, is removed by tidy()
+
+    def for_sample(self, sample: int) -> "Store":
+        """The store of the loops' sample `sample` (from 1): this folder for 1, else samples/<k>/."""
+        if sample < 1:
+            raise ValueError(f"samples are numbered from 1, not {sample}")
+        return self if sample == 1 else Store(self.folder / "samples" / str(sample), self.name)
 
     def _prepare(self) -> None:
         for hidden in _HIDDEN:
@@ -193,6 +238,12 @@ class Store:
         for old in (self.folder / ".trash").glob("*"):
             shutil.rmtree(old, ignore_errors=True)
 
+    def tidy_samples(self) -> None:
+        """Removes samples/ when it holds nothing (its sample folders tidied away first)."""
+        samples = self.folder / "samples"
+        if samples.is_dir() and not any(samples.iterdir()):
+            samples.rmdir()
+
     def tidy(self) -> None:
         """At the end of a run: sweep, and remove the set folder if this run made it and committed nothing.
 
@@ -207,6 +258,12 @@ class Store:
         if any((self.folder / ".staging").glob("*")):
             return
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def restage(self, entry: Entry) -> Staging:
+        """A staging folder holding a copy of `entry`'s attempts, to extend the entry (more rounds)."""
+        staging = self.staging(entry.loop)
+        shutil.copytree(self.folder / "attempts" / entry.loop, staging.attempts, dirs_exist_ok=True)
+        return staging
 
     def discard(self, staging: Staging) -> None:
         shutil.rmtree(staging.root, ignore_errors=True)

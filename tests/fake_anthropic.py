@@ -1,8 +1,8 @@
 """A loopback server that speaks the Anthropic Messages API, scripted per test.
 
 The real `anthropic` SDK is pointed at it (ANTHROPIC_BASE_URL). It validates
-each request as the API would (path, headers, model, max_tokens, alternating
-non-empty turns), answers from a script of replies in order (a text answer with
+each request as the API would (path, headers, model, max_tokens, temperature
+from 0 to 1, alternating non-empty turns), answers from a script of replies in order (a text answer with
 its usage, or an error status with the API's error body and headers), and
 records every request so tests can read what the model was sent. Like the
 API, it answers with the dated id of the model it was asked for by alias, and
@@ -87,6 +87,9 @@ def _problems(path: str, headers: dict, body: object) -> list[str]:
         problems.append("model: field required")
     if not isinstance(body.get("max_tokens"), int) or body["max_tokens"] < 1:
         problems.append("max_tokens: a positive integer is required")
+    temperature = body.get("temperature")
+    if temperature is not None and (not isinstance(temperature, (int, float)) or not 0 <= temperature <= 1):
+        problems.append("temperature: a number from 0 to 1 is required")
     turns = body.get("messages")
     if not isinstance(turns, list) or not turns:
         return problems + ["messages: a non-empty list is required"]

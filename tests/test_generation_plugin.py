@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_anthropic import FakeAnthropic, Reply, answer, fake_anthropic, reference_kernel  # noqa: F401
+from tsvc import backend
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
@@ -133,3 +134,59 @@ def test_an_unreachable_api_is_said_once_and_leaves_no_set_folder(pytester, monk
     assert "s111: generating" not in out  # no request for a later loop
     assert "Traceback" not in out and "DeprecationWarning" not in out
     assert not (tmp_path / "generated" / "claude-sonnet-4-5").exists()
+
+
+def test_each_sample_is_a_test_of_its_own(pytester, fake_anthropic: FakeAnthropic, folder: Path):
+    fake_anthropic.add(answer(reference_kernel("s000")), answer(NO_FUNCTION))
+    result = run(pytester, folder, "-k", ONE_CASE, "--samples", "2", "--max-attempts", "1", "--temperature", "0.7",
+                 "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*claude-sonnet-4-5 via anthropic, analysis on, 2 samples per loop, "
+                                 "temperature 0.7*",
+                                 f"*test_kernel_matches_c_loop[[]{ONE_CASE}-sample1[]] PASSED*",
+                                 f"*test_kernel_matches_c_loop[[]{ONE_CASE}-sample2[]] FAILED*",
+                                 "*s000-sample2: no runnable kernel after 1 attempt(s)*"])
+    assert json.loads((folder / "samples" / "2" / "s000.json").read_text())["sample"] == 2
+    assert [r.body["temperature"] for r in fake_anthropic.requests] == [0.7, 0.7]
+    again = run(pytester, folder, "-k", f"{ONE_CASE} and sample1", "--samples", "2", "--temperature", "0.7", "-v")
+    again.assert_outcomes(passed=1)  # -k picks a sample; the cache answers it
+    assert len(fake_anthropic.requests) == 2 and not fake_anthropic.invalid
+
+
+def test_without_samples_the_ids_are_unchanged(pytester, folder: Path):
+    result = run(pytester, folder, "-k", ONE_CASE, "--collect-only", "-q")
+    result.stdout.fnmatch_lines([f"*test_kernel_matches_c_loop[[]{ONE_CASE}[]]"])
+    assert "sample" not in result.stdout.str()
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--kernels", "reference", "--samples", "2"), "*kernel set 'reference' is not written by a model; --regenerate, "
+                                                   "--model, --samples, --optimize-rounds apply to model sets only*"),
+    (("--temperature", "1.5"), "*--temperature 1.5 is out of the Anthropic API's range, 0 to 1*"),
+    (("--samples", "0"), "*--samples: must be at least 1, not 0*"),
+], ids=["samples-on-a-hand-written-set", "temperature-out-of-range", "no-samples"])
+def test_research_options_refuse_what_cannot_be(pytester, folder: Path, args: tuple[str, ...], message: str):
+    result = pytester.runpytest_inprocess(CORRECTNESS, "--kernels", str(folder), "-p", "no:cacheprovider", *args)
+    result.stderr.fnmatch_lines([message])
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+@pytest.mark.skipif(backend.select().can_time, reason="the refusal is for machines without a GPU")
+def test_without_a_gpu_optimize_rounds_is_refused_in_one_line(pytester, folder: Path):
+    result = run(pytester, folder, "--optimize-rounds", "2")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    errors = [line for line in result.stderr.lines if line.strip()]
+    assert errors == ["ERROR: --optimize-rounds needs a CUDA GPU to time kernels; this run's backend: "
+                      f"{backend.select().description}"]
+
+
+@pytest.mark.timeout(240)  # three fresh interpreters (controller, two workers), each importing torch
+def test_two_xdist_workers_generate_each_sample_once(pytester, fake_anthropic: FakeAnthropic, folder: Path):
+    fake_anthropic.add(*[answer(NO_FUNCTION, delay=1.0)] * 2)  # slow enough for the other worker to wait on a lock
+    result = run(pytester, folder, "-k", "s000", "--samples", "2", "-n", "2", "--max-attempts", "1",
+                 subprocess=True)
+    result.assert_outcomes(failed=12)  # six size-seed cases, two samples
+    assert len(fake_anthropic.requests) == 2 and not fake_anthropic.invalid
+    assert (folder / "s000.json").is_file() and (folder / "samples" / "2" / "s000.json").is_file()
+    out = result.stdout.str()
+    assert out.count("s000: no runnable kernel") >= 6 and out.count("s000-sample2: no runnable kernel") >= 6
