@@ -11,17 +11,20 @@ from __future__ import annotations
 import atexit
 import os
 import hashlib
+import json
 import re
-import resource
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -50,8 +53,85 @@ def worker_environment(workdir: Path, triton_cache: Path) -> dict[str, str]:
     return env
 
 
-def _limit_memory() -> None:  # runs in the child before exec
-    resource.setrlimit(resource.RLIMIT_AS, (CPU_MEMORY_LIMIT, CPU_MEMORY_LIMIT))
+class ForkedProcess:
+    """A worker forked by the zygote: its pipes, and what Popen would tell of it."""
+
+    def __init__(self, pid: int, stdin: BinaryIO, stdout: BinaryIO):
+        self.pid, self.stdin, self.stdout = pid, stdin, stdout
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:  # the zygote reaped it: gone
+                self.returncode = 0
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout)
+            time.sleep(0.01)
+        for pipe in (self.stdin, self.stdout):
+            pipe.close()
+        return self.returncode
+
+
+class Zygote:
+    """This process's zygote (tsvc.zygote): workers are forked from it, its imports already made."""
+
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        log = Path(tempfile.gettempdir()) / f"tsvc-zygote-{os.getpid()}.log"
+        env = worker_environment(Path(tempfile.gettempdir()), Path(tempfile.gettempdir()))
+        self.proc = subprocess.Popen([sys.executable, "-m", "tsvc.zygote", str(theirs.fileno())],
+                                     pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True)
+        theirs.close()
+        self.socket = ours
+        self.socket.settimeout(START_TIMEOUT_S)
+        try:
+            ready = json.loads(self.socket.recv(4096) or b"{}")
+        except (OSError, ValueError) as exc:
+            ready = {"error": str(exc)}
+        if not ready.get("ready"):
+            raise CandidateError(Outcome.CRASH, f"the worker zygote did not start ({ready}); see {log}")
+
+    def spawn(self, env: dict[str, str], workdir: Path, jailed: bool, memory_limit: int | None,
+              stderr: BinaryIO) -> ForkedProcess:
+        """A new worker with these pipes, environment and folder (in its own namespaces when `jailed`)."""
+        to_worker_r, to_worker_w = os.pipe()
+        from_worker_r, from_worker_w = os.pipe()
+        request = {"env": env, "cwd": str(workdir), "jailed": jailed, "memory_limit": memory_limit}
+        try:
+            socket.send_fds(self.socket, [json.dumps(request).encode()], [to_worker_r, from_worker_w, stderr.fileno()])
+            pid = json.loads(self.socket.recv(4096))["pid"]
+        finally:
+            os.close(to_worker_r)
+            os.close(from_worker_w)
+        return ForkedProcess(pid, os.fdopen(to_worker_w, "wb"), os.fdopen(from_worker_r, "rb"))
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self) -> None:
+        self.socket.close()
+        if self.alive:
+            self.proc.kill()
+        self.proc.wait()
+
+
+_the_zygote: Zygote | None = None
+
+
+def _zygote() -> Zygote:
+    global _the_zygote
+    if _the_zygote is None or not _the_zygote.alive:
+        _the_zygote = Zygote()
+    return _the_zygote
 
 
 @dataclass(frozen=True)
@@ -102,13 +182,9 @@ class Worker:
         self.stderr = (self.workdir / "stderr.log").open("w+b")
         cache = _triton_cache(module)
         jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache], sandbox.uid_for(self.module_sha))
-        self.proc = subprocess.Popen(
-            jail.argv(sys.executable),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            cwd=self.workdir, env={**worker_environment(self.workdir, cache), **jail.environment(),
-                                  **({} if audit else {"TSVC_AUDIT": "off"})},
-            start_new_session=True, preexec_fn=_limit_memory if device == "cpu" else None,
-        )
+        env = {**worker_environment(self.workdir, cache), **jail.environment(), **({} if audit else {"TSVC_AUDIT": "off"})}
+        self.proc = _zygote().spawn(env, self.workdir, jail.uid is not None,
+                                    CPU_MEMORY_LIMIT if device == "cpu" else None, self.stderr)
         header, _ = self._receive(START_TIMEOUT_S)
         if not header.get("ready"):
             raise CandidateError(Outcome.CRASH, f"the worker did not start: {header}")
@@ -249,6 +325,8 @@ def shared(device: str) -> Runner:
 def _close_all() -> None:
     for runner in _runners.values():
         runner.close()
+    if _the_zygote is not None:
+        _the_zygote.close()
 
 
 def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
