@@ -33,6 +33,9 @@ CPU_MEMORY_LIMIT = 12 << 30
 _KEEP_ENV = re.compile(r"^(PATH|LANG|LC_[A-Z]+|LD_LIBRARY_PATH|CUDA_[A-Z_]+|NVIDIA_[A-Z_]+|TRITON_[A-Z_]+|TMPDIR|OMP_NUM_THREADS)$")
 _SECRET = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL|AUTH", re.I)
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# A "cpu" worker runs Triton's interpreter on CPU tensors even on a GPU machine
+# (the program-order check of a GPU run needs one); it never touches the GPU.
+INTERPRETER_ENV = {"TRITON_INTERPRET": "1", "CUDA_VISIBLE_DEVICES": ""}
 
 
 def worker_environment(workdir: Path) -> dict[str, str]:
@@ -57,7 +60,7 @@ class Worker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tsvc.worker"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
-            cwd=self.workdir, env=worker_environment(self.workdir),
+            cwd=self.workdir, env={**worker_environment(self.workdir), **(INTERPRETER_ENV if device == "cpu" else {})},
             start_new_session=True, preexec_fn=_limit_memory if device == "cpu" else None,
         )
         header, _ = self._receive(START_TIMEOUT_S)
@@ -186,11 +189,29 @@ def _close_all() -> None:
 
 def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray],
                   scalars: dict[str, int | float], device: str) -> CandidateRun:
+    return _run(loop, module_path, inputs, scalars, device, None)[0]
+
+
+def run_in_order(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+                 order: str) -> tuple[CandidateRun, list[tuple[int, int, int]]]:
+    """Runs the candidate in Triton's interpreter with each launch's programs in `order` (tsvc.orders).
+
+    Returns the run and the grid of every launch. Always a "cpu" worker, which
+    runs the interpreter even on a GPU machine.
+    """
+    run, reply = _run(loop, module_path, inputs, scalars, "cpu", order)
+    return run, [tuple(g) for g in reply.get("grids", [])]
+
+
+def _run(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+         device: str, order: str | None) -> tuple[CandidateRun, dict]:
     vet(module_path)
     header = {"cmd": "run", "loop": loop.name, "module": str(Path(module_path).resolve()), "scalars": scalars}
+    if order is not None:
+        header["order"] = order
     reply, arrays = shared(device).ask(header, inputs)
     expected = {spec.name for spec in loop.arrays}
     if set(arrays) != expected:
         raise CandidateError(Outcome.CRASH, f"the worker returned arrays {sorted(arrays)}, expected {sorted(expected)}")
     result = reply["result"]
-    return CandidateRun(arrays, float(result) if result is not None else None, bool(reply["returned"]))
+    return CandidateRun(arrays, float(result) if result is not None else None, bool(reply["returned"])), reply

@@ -16,7 +16,7 @@ from typing import Callable
 
 import numpy as np
 
-from tsvc import backend, catalog, wire
+from tsvc import backend, catalog, orders, wire
 from tsvc.candidate import CandidateError, Outcome, call_kernel, load_kernel
 
 Reply = tuple[dict, dict[str, np.ndarray]]
@@ -37,12 +37,13 @@ def handle_run(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     device = backend.select().device
     try:
         fn = _kernel(loop, header["module"])
-        run = call_kernel(loop, fn, arrays, header["scalars"], device)
+        with orders.program_order(header.get("order")) as seen:  # an order is asked for by tsvc.racecheck
+            run = call_kernel(loop, fn, arrays, header["scalars"], device)
     except CandidateError as exc:
         return {"ok": False, "outcome": exc.outcome.value, "message": exc.message}, {}
     except BaseException as exc:  # SystemExit and friends raised by candidate code
         return {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
-    return {"ok": True, "result": run.result, "returned": run.returned}, run.arrays
+    return {"ok": True, "result": run.result, "returned": run.returned, "grids": seen.grids}, run.arrays
 
 
 def handle_environ(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
