@@ -30,6 +30,7 @@ class ErrorClass(enum.Enum):
     COMPILE = "compile error"
     RUNTIME = "runtime error"
     WRONG_RESULT = "wrong result"
+    RACE = "race"
     TIMEOUT = "timeout"
 
 
@@ -42,6 +43,7 @@ _FROM_OUTCOME = {
     Outcome.CRASH: ErrorClass.RUNTIME,
     Outcome.TIMEOUT: ErrorClass.TIMEOUT,
     Outcome.WRONG_RESULT: ErrorClass.WRONG_RESULT,
+    Outcome.RACE: ErrorClass.RACE,
 }
 
 _HEADLINE = {
@@ -53,6 +55,8 @@ _HEADLINE = {
     ErrorClass.RUNTIME: "Your kernel raised an error when it ran.",
     ErrorClass.WRONG_RESULT: "Your kernel ran but computed a wrong result.",
     ErrorClass.TIMEOUT: "Your kernel did not finish in time.",
+    # the verdict's message states the rule (tsvc.racecheck.ORDER_RULE)
+    ErrorClass.RACE: "Your kernel's result depends on the order in which a GPU runs the programs of one launch.",
 }
 
 

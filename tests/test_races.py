@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from tsvc import catalog, checker, orders, racecheck, runner
-from tsvc.candidate import CandidateError, Outcome
+from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.orders import Order, OrderHookError
 from tsvc.sizes import Size
 
@@ -92,6 +92,18 @@ def test_a_wrong_kernel_stays_a_wrong_result(device):
     """The order check reclassifies only results that depend on the order."""
     verdict = checker.check(catalog.get("s000"), WRONG / "s000_skips_last.py", Size(1000, 64), 0, device)
     assert verdict.outcome is Outcome.WRONG_RESULT, verdict.message
+
+
+def test_a_race_is_explained_to_the_model():
+    from generation.feedback import ErrorClass, feedback, from_verdict
+
+    loop = catalog.get("s121")
+    verdict = racecheck.check_orders(loop, _racy("s121"), 0)
+    failure = from_verdict(verdict, _racy("s121"), racecheck.host_size(loop))
+    assert failure.error_class is ErrorClass.RACE
+    text = feedback(failure)
+    assert "depends on the order in which a GPU runs the programs of one launch" in text
+    assert racecheck.ORDER_RULE in text and "differs between launch order and reversed order" in text
 
 
 def test_interpreter_failure_is_reported_not_skipped():
@@ -212,3 +224,28 @@ def test_hook_fails_loudly_when_nothing_ran_through_the_interpreter():
 def test_unknown_order_is_a_one_line_error():
     with pytest.raises(ValueError, match="unknown program order 'sideways'"):
         Order.parse("sideways")
+
+
+def _order_run(loop, want, order: Order, shift: dict[int, float]):
+    arrays = {name: arr.copy() for name, arr in want.inputs.items()}
+    for spec in loop.writes:
+        arrays[spec.name] = want.single.arrays[spec.name].copy()
+        for index, delta in shift.items():
+            arrays[spec.name][index] += delta
+    run = CandidateRun(arrays, None, False)
+    return racecheck.OrderRun(order, run, checker.compare(loop, want, run))
+
+
+@pytest.mark.parametrize("shift,race", [({5: 1e-5}, False), ({5: 0.5}, True), ({5: np.nan}, True)],
+                         ids=["within-tolerance", "wrong", "nan"])
+def test_only_differences_the_checker_would_fail_are_a_race(shift, race):
+    """Atomics make float rounding depend on the order; that alone is no race."""
+    loop = catalog.get("s000")
+    want = checker.expected(loop, Size(97, 17), 0)
+    runs = [_order_run(loop, want, orders.LAUNCH, {}), _order_run(loop, want, orders.REVERSED, shift)]
+    verdict = racecheck.judge_orders(loop, want, runs, Size(97, 17))
+    if not race:
+        assert verdict is None
+    else:
+        assert verdict.outcome is Outcome.RACE
+        assert verdict.message.startswith("race at size 97x17: array a differs between launch order and reversed order at a[5]: ")

@@ -69,7 +69,6 @@ class Order:
 
 LAUNCH = Order("launch")
 REVERSED = Order("reversed")
-DEFAULT_ORDERS = (LAUNCH, REVERSED, Order("shuffled", 1), Order("shuffled", 2))
 
 
 @dataclass
