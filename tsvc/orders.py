@@ -76,17 +76,11 @@ class OrderRecord:
     """What the hook saw during one block: launches, and programs per launch."""
 
     grids: list[tuple[int, int, int]] = field(default_factory=list)
-    started: list[tuple[int, int, int]] = field(default_factory=list)  # program ids, in the order they ran
     broken: str | None = None
 
     @property
     def launches(self) -> int:
         return len(self.grids)
-
-    @property
-    def largest_launch(self) -> int:
-        """Programs in the launch with the most; 0 when nothing launched."""
-        return max((x * y * z for x, y, z in self.grids), default=0)
 
 
 def _fail(why: str) -> OrderHookError:
@@ -143,9 +137,7 @@ class _Hook:
                                   f"{self.dims} grid; the hook expects the grid walked x, y, z in nested loops")
             raise _fail(self.record.broken)
         self.next += 1
-        pid = tuple(int(i) for i in np.unravel_index(int(self.perm[k]), self.dims))
-        self.record.started.append(pid)  # type: ignore[arg-type]
-        self.set_grid_idx(*pid)
+        self.set_grid_idx(*(int(i) for i in np.unravel_index(int(self.perm[k]), self.dims)))
 
     def install(self) -> None:
         if "set_grid_idx" in vars(self.builder) or "set_grid_dim" in vars(self.builder):
