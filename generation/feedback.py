@@ -42,6 +42,7 @@ class ErrorClass(enum.Enum):
     RUNTIME = "runtime error"
     RETURN = "wrong return value"
     WRONG_RESULT = "wrong result"
+    RACE = "race"
     TIMEOUT = "timeout"
 
 
@@ -54,6 +55,7 @@ _FROM_OUTCOME = {
     Outcome.CRASH: ErrorClass.RUNTIME,
     Outcome.TIMEOUT: ErrorClass.TIMEOUT,
     Outcome.WRONG_RESULT: ErrorClass.WRONG_RESULT,
+    Outcome.RACE: ErrorClass.RACE,
 }
 
 _HEADLINE = {
@@ -69,6 +71,8 @@ _HEADLINE = {
     ErrorClass.RETURN: "Your kernel function returned the wrong kind of value.",
     ErrorClass.WRONG_RESULT: "Your kernel ran but computed a wrong result.",
     ErrorClass.TIMEOUT: "Your kernel did not finish in time.",
+    # the verdict's message states the rule (tsvc.racecheck.ORDER_RULE)
+    ErrorClass.RACE: "Your kernel's result depends on the order in which a GPU runs the programs of one launch.",
 }
 
 _NOISE = re.compile(r"^(Traceback \(most recent call last\):|During handling of the above exception.*|"

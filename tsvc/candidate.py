@@ -32,6 +32,7 @@ class Outcome(enum.Enum):
     TIMEOUT = "timeout"
     CRASH = "crash"  # the process running the candidate died
     CHEAT = "cheat"  # the outputs were not produced by a Triton kernel
+    RACE = "race"  # the result depends on the order in which a launch's programs run (tsvc.racecheck)
 
 
 class CandidateError(Exception):

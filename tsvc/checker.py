@@ -189,12 +189,29 @@ def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "c
     The kernel is called twice in one worker, each time on fresh inputs: on the
     judged size and seed, then again at another size and seed. A kernel that
     hands back an earlier call's result, or works at one size only, fails.
+    Once per loop and seed, and whenever a result is wrong, the kernel is also
+    run with the programs of each launch in other orders (tsvc.racecheck).
     """
     verdict = _judge(loop, module_path, size, seed, device, implementation)
-    if not verdict.passed:
-        return verdict
-    other = decoy_size(loop, size)
-    second = _judge(loop, module_path, other, seed + DECOY_SEED_OFFSET, device, implementation)
-    if not second.passed:
-        return Verdict(second.outcome, f"(on a second call, at size {other.label}) {second.message}", second.max_error)
-    return verdict
+    if verdict.passed:
+        other = decoy_size(loop, size)
+        second = _judge(loop, module_path, other, seed + DECOY_SEED_OFFSET, device, implementation)
+        if not second.passed:
+            verdict = Verdict(second.outcome, f"(on a second call, at size {other.label}) {second.message}",
+                              second.max_error)
+    if implementation is not Implementation.TRITON:
+        return verdict  # a PyTorch baseline launches no programs to reorder
+    return _check_orders(loop, module_path, size, seed, verdict) or verdict
+
+
+def _check_orders(loop: Loop, module_path: Path, size: Size, seed: int, verdict: Verdict) -> Verdict | None:
+    """The program-order check's verdict where it overrides `verdict`: a race, or a pass that could not be checked."""
+    from tsvc import racecheck
+
+    ran = verdict.outcome in (Outcome.PASSED, Outcome.WRONG_RESULT)
+    if not ran or (verdict.passed and size != racecheck.host_size(loop)):
+        return None
+    race = racecheck.check_orders(loop, module_path, seed)
+    if race is None or not (verdict.passed or race.outcome is Outcome.RACE):
+        return None
+    return race

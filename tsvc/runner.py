@@ -40,6 +40,9 @@ CPU_MEMORY_LIMIT = 12 << 30
 _KEEP_ENV = re.compile(r"^(PATH|LANG|LC_[A-Z]+|LD_LIBRARY_PATH|CUDA_[A-Z_]+|NVIDIA_[A-Z_]+|TRITON_[A-Z_]+|TMPDIR|OMP_NUM_THREADS)$")
 _SECRET = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL|AUTH", re.I)
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# A "cpu" worker runs Triton's interpreter on CPU tensors even on a GPU machine
+# (the program-order check of a GPU run needs one); it never touches the GPU.
+INTERPRETER_ENV = {"TRITON_INTERPRET": "1", "CUDA_VISIBLE_DEVICES": ""}
 
 
 def worker_environment(workdir: Path, triton_cache: Path) -> dict[str, str]:
@@ -182,7 +185,8 @@ class Worker:
         self.stderr = (self.workdir / "stderr.log").open("w+b")
         cache = _triton_cache(module)
         jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache], sandbox.uid_for(self.module_sha))
-        env = {**worker_environment(self.workdir, cache), **jail.environment(), **({} if audit else {"TSVC_AUDIT": "off"})}
+        env = {**worker_environment(self.workdir, cache), **jail.environment(),
+               **(INTERPRETER_ENV if device == "cpu" else {}), **({} if audit else {"TSVC_AUDIT": "off"})}
         self.proc = _zygote().spawn(env, self.workdir, jail.uid is not None,
                                     CPU_MEMORY_LIMIT if device == "cpu" else None, self.stderr)
         header, _ = self._receive(START_TIMEOUT_S)
@@ -331,12 +335,31 @@ def _close_all() -> None:
 
 def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
                   device: str, implementation: Implementation = Implementation.TRITON) -> CandidateRun:
+    return _run(loop, module_path, inputs, scalars, device, None, implementation)[0]
+
+
+def run_in_order(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+                 order: str) -> tuple[CandidateRun, list[tuple[int, int, int]]]:
+    """Runs the candidate in Triton's interpreter with each launch's programs in `order` (tsvc.orders).
+
+    Returns the run and the grid of every launch. Always a "cpu" worker, which
+    runs the interpreter even on a GPU machine.
+    """
+    run, reply = _run(loop, module_path, inputs, scalars, "cpu", order)
+    return run, [tuple(g) for g in reply.get("grids", [])]
+
+
+def _run(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+         device: str, order: str | None,
+         implementation: Implementation = Implementation.TRITON) -> tuple[CandidateRun, dict]:
     vet(module_path, implementation)
     header = {"cmd": "run", "loop": loop.name, "module": str(module_path), "scalars": scalars,
               "implementation": implementation.value}
+    if order is not None:
+        header["order"] = order
     reply, arrays = shared(device).ask(header, inputs)
     expected = {spec.name for spec in loop.arrays}
     if set(arrays) != expected:
         raise CandidateError(Outcome.CRASH, f"the worker returned arrays {sorted(arrays)}, expected {sorted(expected)}")
     result = reply["result"]
-    return CandidateRun(arrays, float(result) if result is not None else None, bool(reply["returned"]))
+    return CandidateRun(arrays, float(result) if result is not None else None, bool(reply["returned"])), reply

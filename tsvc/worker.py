@@ -18,10 +18,10 @@ from typing import Callable
 
 import numpy as np
 
-from tsvc import backend, catalog, monitor, sandbox, wire
-from tsvc.convention import Implementation
+from tsvc import backend, catalog, monitor, orders, sandbox, wire
 from tsvc.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
                             unguarded_arrays, watched_call)
+from tsvc.convention import Implementation
 
 Reply = tuple[dict, dict[str, np.ndarray]]
 
@@ -53,8 +53,9 @@ def handle_run(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     loop = catalog.get(header["loop"])
     device = backend.select().device
     fn = _kernel(loop, header)
-    run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
-    return {"ok": True, "result": run.result, "returned": run.returned}, run.arrays
+    with orders.program_order(header.get("order")) as seen:  # an order is asked for by tsvc.racecheck
+        run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
+    return {"ok": True, "result": run.result, "returned": run.returned, "grids": seen.grids}, run.arrays
 
 
 def handle_environ(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
