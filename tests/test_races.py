@@ -99,9 +99,9 @@ def test_a_race_is_explained_to_the_model():
 
     loop = catalog.get("s121")
     verdict = racecheck.check_orders(loop, _racy("s121"), 0)
-    failure = from_verdict(verdict, _racy("s121"), racecheck.host_size(loop))
+    failure = from_verdict(verdict, _racy("s121"), racecheck.host_size(loop), loop)
     assert failure.error_class is ErrorClass.RACE
-    text = feedback(failure)
+    text = feedback(failure, loop)
     assert "depends on the order in which a GPU runs the programs of one launch" in text
     assert racecheck.ORDER_RULE in text and "differs between launch order and reversed order" in text
 
