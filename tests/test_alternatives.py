@@ -1,0 +1,49 @@
+"""Every candidate kernel under generated/alternatives/<loop>/<variant>.py computes what the C loop computes.
+
+An alternative competes with the reference kernel of its loop (benchmarks/compare_kernels.py
+times them side by side on the GPU); it must first pass the same checker at every size and seed.
+Each check also calls the kernel a second time at another size (the checker's decoy call).
+The loop's own sizes stop at TSVC's 32000 x 256, where many alternatives still take a
+single-program path; LARGE (seed 0 only) crosses every alternative's threshold, so the
+multi-program path the GPU benchmark times at --tsvc-scale 64 is checked here too.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tsvc import catalog, checker
+from tsvc.sizes import Size
+
+LARGE = Size(100003, 331)  # above every alternative's single-program limit; odd, so masks matter
+ALTERNATIVES = Path(__file__).resolve().parent.parent / "generated" / "alternatives"
+
+
+def alternative_files() -> list[Path]:
+    """generated/alternatives/<loop>/<variant>.py, sorted (files starting with '_' are not kernels)."""
+    return sorted(p for p in ALTERNATIVES.glob("*/*.py") if not p.name.startswith("_"))
+
+
+def alternative_cases() -> list:
+    cases = []
+    for path in alternative_files():
+        loop = catalog.get(path.parent.name)
+        runs = [(size, seed) for size in loop.sizes for seed in loop.seeds] + [(LARGE, 0)]
+        for size, seed in runs:
+            cases.append(pytest.param(loop, path, size, seed,
+                                      id=f"{loop.name}-{path.stem}-{size.label}-seed{seed}",
+                                      marks=getattr(pytest.mark, loop.marker)))
+    return cases
+
+
+def test_every_alternative_names_a_loop():
+    names = set(catalog.catalog())
+    strays = [str(p.relative_to(ALTERNATIVES)) for p in alternative_files() if p.parent.name not in names]
+    assert not strays, f"alternatives under folders that name no loop: {strays}"
+
+
+@pytest.mark.parametrize("loop,path,size,seed", alternative_cases())
+def test_alternative_matches_c_loop(loop, path, size, seed):
+    verdict = checker.check(loop, path, size, seed, "cpu")
+    assert verdict.passed, f"{verdict.outcome.value}: {verdict.message}"
