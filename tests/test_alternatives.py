@@ -47,3 +47,17 @@ def test_every_alternative_names_a_loop():
 def test_alternative_matches_c_loop(loop, path, size, seed):
     verdict = checker.check(loop, path, size, seed, "cpu")
     assert verdict.passed, f"{verdict.outcome.value}: {verdict.message}"
+
+
+def test_large_size_catches_a_wrong_multi_program_path(tmp_path):
+    """Why LARGE is there: s3112/twolaunch scans in one program up to 32768 elements, so a
+    wrong block offset in its multi-program path passes at every size of the loop's own."""
+    source = (ALTERNATIVES / "s3112" / "twolaunch.py").read_text()
+    wrong = source.replace("mask=k < pid, other=0.0)", "mask=k <= pid, other=0.0)")  # counts its own block too
+    assert wrong != source, "the mutation no longer applies to s3112/twolaunch.py"
+    path = tmp_path / "s3112.py"
+    path.write_text(wrong)
+    loop = catalog.get("s3112")
+    assert checker.check(loop, path, max(loop.sizes), 0, "cpu").passed
+    verdict = checker.check(loop, path, LARGE, 0, "cpu")
+    assert not verdict.passed and "array b" in verdict.message, verdict.message
