@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,44 @@ def entries_for(loop: str) -> list[Entry]:
     return [Entry(loop, name, str(path)) for name, path in kernels]
 
 
+class WorkerPerKernel:
+    """A runner (so a worker process) per kernel module, alive for one loop's interleaved runs.
+
+    time_kernel asks runner.shared("cuda") for its worker; the shared runner keeps one worker and
+    replaces it whenever the module changes, so interleaving would start a fresh worker (imports,
+    CUDA context, Triton cache) for every run of every kernel: seconds each, minutes per loop.
+    """
+
+    def __init__(self) -> None:
+        self.runners: dict[str, object] = {}
+        self.current: str | None = None
+
+    def shared(self, device: str):
+        from tsvc import runner
+
+        if self.current not in self.runners:
+            self.runners[self.current] = runner.Runner(device)
+        return self.runners[self.current]
+
+    def close(self) -> None:
+        for each in self.runners.values():
+            each.close()
+        self.runners.clear()
+
+
+@contextmanager
+def worker_per_kernel():
+    from tsvc import runner
+
+    pool, original = WorkerPerKernel(), runner.shared
+    runner.shared = pool.shared
+    try:
+        yield pool
+    finally:
+        runner.shared = original
+        pool.close()
+
+
 def time_loop(loop: str, size, runs: int, rounds: int, warmup: int) -> list[Entry]:
     """Interleaved runs: every kernel once per run, in the same order, `runs` times."""
     from tsvc import benchmark
@@ -64,16 +103,18 @@ def time_loop(loop: str, size, runs: int, rounds: int, warmup: int) -> list[Entr
 
     record = catalog.get(loop)
     entries = entries_for(loop)
-    for _ in range(runs):
-        for entry in entries:
-            if entry.failure is not None:
-                continue
-            try:
-                times = benchmark.time_kernel(record, Path(entry.path), size, rounds=rounds, warmup=warmup)
-            except CandidateError as exc:
-                entry.failure = f"{exc.outcome.value}: {exc.message.splitlines()[0] if exc.message else ''}"
-                continue
-            entry.run_medians.append(median(times.device))
+    with worker_per_kernel() as pool:
+        for _ in range(runs):
+            for entry in entries:
+                if entry.failure is not None:
+                    continue
+                pool.current = entry.path
+                try:
+                    times = benchmark.time_kernel(record, Path(entry.path), size, rounds=rounds, warmup=warmup)
+                except CandidateError as exc:
+                    entry.failure = f"{exc.outcome.value}: {exc.message.splitlines()[0] if exc.message else ''}"
+                    continue
+                entry.run_medians.append(median(times.device))
     return entries
 
 
