@@ -9,9 +9,12 @@ multi-program path the GPU benchmark times at --tsvc-scale 64 is checked here to
 """
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import torch
 
 from tsvc import catalog, checker
 from tsvc.sizes import Size
@@ -61,3 +64,27 @@ def test_large_size_catches_a_wrong_multi_program_path(tmp_path):
     assert checker.check(loop, path, max(loop.sizes), 0, "cpu").passed
     verdict = checker.check(loop, path, LARGE, 0, "cpu")
     assert not verdict.passed and "array b" in verdict.message, verdict.message
+
+
+COMPARE = ALTERNATIVES.parent.parent / "benchmarks" / "compare_kernels.py"
+
+
+def run_compare(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(COMPARE), *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="on a GPU the script times kernels instead")
+def test_compare_kernels_refuses_without_a_gpu_in_one_line():
+    done = run_compare("--scale", "1", "--loops", "vsumr,s3112")
+    assert done.returncode == 2 and not done.stdout
+    assert done.stderr.startswith("compare_kernels: needs a CUDA GPU") and len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--loops", "vsumr,nope"), "unknown loop(s): nope"),
+    (("--scale", "3", "--loops", "vsumr"), "scale 3 is not a perfect square"),
+    ((), "name loops with --loops"),
+], ids=["unknown-loop", "scale-not-square", "no-loops"])
+def test_compare_kernels_rejects_bad_arguments(args, message):
+    done = run_compare(*args)
+    assert done.returncode == 2 and message in done.stderr, done.stderr
