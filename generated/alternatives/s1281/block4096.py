@@ -1,0 +1,32 @@
+"""s1281: x = b[i]*c[i] + a[i]*d[i] + e[i]; a[i] = x - 1; b[i] = x.
+
+Strategy: fully parallel (each iteration reads and writes only element i);
+one program per BLOCK_SIZE elements, masked tail.
+
+Variant of the reference kernel, otherwise unchanged: BLOCK_SIZE 4096 with num_warps=8
+(the reference: 1024 with 4 warps): 16 elements per thread, four 16-byte loads per array
+in flight per thread; 8 programs over 32000 elements (TSVC's size; half as many where
+the loop covers half), 500 over 2M (fewer, larger programs).
+"""
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s1281_kernel(a_ptr, b_ptr, c_ptr, d_ptr, e_ptr, n, BLOCK_SIZE: tl.constexpr):
+    pid = tl.program_id(0)
+    offsets = pid * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    a = tl.load(a_ptr + offsets, mask=mask)
+    b = tl.load(b_ptr + offsets, mask=mask)
+    c = tl.load(c_ptr + offsets, mask=mask)
+    d = tl.load(d_ptr + offsets, mask=mask)
+    e = tl.load(e_ptr + offsets, mask=mask)
+    x = b * c + a * d + e
+    tl.store(a_ptr + offsets, x - 1.0, mask=mask)
+    tl.store(b_ptr + offsets, x, mask=mask)
+
+
+def s1281_triton(LEN_1D, a, b, c, d, e):
+    grid = lambda meta: (triton.cdiv(LEN_1D, meta["BLOCK_SIZE"]),)
+    s1281_kernel[grid](a, b, c, d, e, LEN_1D, BLOCK_SIZE=4096, num_warps=8)
