@@ -46,9 +46,11 @@ class KernelSet:
 
 
 def known_sets() -> list[str]:
+    """The kernel sets under generated/: folders with a kernelset.json (alternatives/ holds candidates, no set)."""
     if not GENERATED_DIR.is_dir():
         return []
-    return sorted(p.name for p in GENERATED_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return sorted(p.name for p in GENERATED_DIR.iterdir()
+                  if p.is_dir() and not p.name.startswith(".") and (p / METADATA_FILE).is_file())
 
 
 def resolve(name_or_path: str, must_exist: bool = True,
