@@ -85,10 +85,13 @@ class ForkedProcess:
 class Zygote:
     """This process's zygote (tsvc.zygote): workers are forked from it, its imports already made."""
 
-    def __init__(self) -> None:
+    def __init__(self, device: str) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        log = Path(tempfile.gettempdir()) / f"tsvc-zygote-{os.getpid()}.log"
-        env = worker_environment(Path(tempfile.gettempdir()), Path(tempfile.gettempdir()))
+        log = Path(tempfile.gettempdir()) / f"tsvc-zygote-{os.getpid()}-{device}.log"
+        # Triton settles some choices (interpreted or compiled) when it is imported: a zygote imports it
+        # in the mode of the workers it forks, so a "cpu" worker's zygote is an interpreter one.
+        env = {**worker_environment(Path(tempfile.gettempdir()), Path(tempfile.gettempdir())),
+               **(INTERPRETER_ENV if device == "cpu" else {})}
         self.proc = subprocess.Popen([sys.executable, "-m", "tsvc.zygote", str(theirs.fileno())],
                                      pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True)
@@ -127,14 +130,14 @@ class Zygote:
         self.proc.wait()
 
 
-_the_zygote: Zygote | None = None
+_zygotes: dict[str, Zygote] = {}
 
 
-def _zygote() -> Zygote:
-    global _the_zygote
-    if _the_zygote is None or not _the_zygote.alive:
-        _the_zygote = Zygote()
-    return _the_zygote
+def _zygote(device: str) -> Zygote:
+    """This process's zygote for workers of `device` ("cpu": Triton's interpreter; "cuda")."""
+    if device not in _zygotes or not _zygotes[device].alive:
+        _zygotes[device] = Zygote(device)
+    return _zygotes[device]
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ class Worker:
         jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache], sandbox.uid_for(self.module_sha))
         env = {**worker_environment(self.workdir, cache), **jail.environment(),
                **(INTERPRETER_ENV if device == "cpu" else {}), **({} if audit else {"TSVC_AUDIT": "off"})}
-        self.proc = _zygote().spawn(env, self.workdir, jail.uid is not None,
+        self.proc = _zygote(device).spawn(env, self.workdir, jail.uid is not None,
                                     CPU_MEMORY_LIMIT if device == "cpu" else None, self.stderr)
         header, _ = self._receive(START_TIMEOUT_S)
         if not header.get("ready"):
@@ -329,8 +332,8 @@ def shared(device: str) -> Runner:
 def _close_all() -> None:
     for runner in _runners.values():
         runner.close()
-    if _the_zygote is not None:
-        _the_zygote.close()
+    for zygote in _zygotes.values():
+        zygote.close()
 
 
 def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
