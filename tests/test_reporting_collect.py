@@ -1,9 +1,12 @@
 """From test reports to loop results: error classes, crashed workers, and the summary's figures."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from reporting import collect, summary
+from tsvc import catalog
 
 
 @pytest.mark.parametrize("message,error_class", [
@@ -123,10 +126,6 @@ def test_a_one_sample_run_has_no_samples_field():
 
 @pytest.mark.parametrize("params,sample", [({"tsvc_sample": 3}, 3), ({}, 1)], ids=["s000-sample3", "s000-unsampled"])
 def test_the_item_record_carries_the_tests_sample(params, sample):
-    from types import SimpleNamespace
-
-    from tsvc import catalog
-
     item = SimpleNamespace(name="test_kernel_matches_c_loop[x]", originalname="test_kernel_matches_c_loop",
                            callspec=SimpleNamespace(params={"loop": catalog.get("s000"), "seed": 0, **params}))
     record = collect.item_record(item, "setup")
