@@ -142,3 +142,20 @@ def test_a_one_sample_report_is_the_sampled_report_without_its_samples_section(t
     assert "## Samples" not in single and "pass@" not in single and "## Samples" in sampled
     assert sampled.replace(section(sampled), "").replace(sampling.EXPLAINED, "") == single
     assert "| pass rate | 1/2 (50.0%) |" in single and "| total cost | $0.05 " in single  # sample 1: 0.03 + 0.02
+
+
+def test_an_unreadable_sample_is_named_and_not_counted(tmp_path: Path):
+    kernel_set = sampled_set(tmp_path / "set")
+    (kernel_set.path / "samples" / "2" / "s000.json").write_text("{not json")
+    text = section(render.report(results_of(kernel_set, 3), tmp_path / "report", draw=False).read_text())
+    assert "Not counted, their entries are unreadable: s000 (sample 2)." in text
+    assert "| passing samples | 3/5 (60.0%) |" in text and "| samples per loop | 2 to 3 |" in text
+
+
+def test_no_samples_section_when_the_cache_holds_one_sample_per_loop(tmp_path: Path):
+    kernel_set = sampled_set(tmp_path / "set")
+    for extra in (kernel_set.path / "samples").glob("*/*.json"):
+        extra.unlink()  # samples 2 and 3 were never made (budget spent): one sample per loop
+    data = results_of(kernel_set, 3)
+    assert data["loops"]["s000"]["generation"]["samples"]["n"] == 1
+    assert "## Samples" not in render.report(data, tmp_path / "report", draw=False).read_text()
