@@ -1,10 +1,12 @@
 """From pytest's test reports to one result per loop.
 
-A test is identified by its node id; the loop, size and seed come from the
-item where it ran (shipped in the report's user_properties, which xdist carries
-to the controller) or, for a report made without the item (a crashed worker),
-from the node id's parameter id. Per-loop results are small functions of the
-tests' records.
+A test is identified by its node id; the loop, size, seed and sample come
+from the item where it ran (shipped in the report's user_properties, which
+xdist carries to the controller) or, for a report made without the item (a
+crashed worker), from the node id's parameter id. Per-loop results are small
+functions of the tests' records. With --samples K > 1 a loop's tests are
+judged per sample, so one failing sample does not fail the others; the loop's
+own verdict (the one every pass-rate figure counts) is sample 1's.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from generation.plugin import sample_of
+from generation.samples import sample_from_nodeid
 from tsvc import catalog
 from tsvc.candidate import Outcome
 
@@ -46,7 +50,7 @@ def item_record(item: pytest.Item, call_when: str) -> dict:
     loop = next((v for v in params.values() if isinstance(v, catalog.Loop)), None)
     size, seed = params.get("size"), params.get("seed")
     record = {"test": getattr(item, "originalname", item.name), "loop": loop.name if loop else None,
-              "size": getattr(size, "label", None), "seed": seed}
+              "size": getattr(size, "label", None), "seed": seed, "sample": sample_of(item)}
     if call_when == "call":
         fixture = getattr(item, "funcargs", {}).get("benchmark")
         stats = getattr(fixture, "stats", None)
@@ -114,6 +118,7 @@ class TestRecord:
     loop: str | None
     size: str | None = None
     seed: int | None = None
+    sample: int = 1  # which of the loop's --samples generation chains the kernel came from
     outcome: str = "passed"  # passed, failed, skipped
     message: str = ""
     duration: float = 0.0
@@ -124,7 +129,8 @@ class TestRecord:
         return KINDS.get(self.test, "other")
 
     def to_dict(self) -> dict:
-        out = {k: getattr(self, k) for k in ("nodeid", "test", "loop", "size", "seed", "outcome", "message")}
+        out = {k: getattr(self, k) for k in ("nodeid", "test", "loop", "size", "seed", "sample", "outcome",
+                                                "message")}
         out.update(kind=self.kind, duration=round(self.duration, 3))
         return out
 
@@ -141,7 +147,7 @@ class TestLog:
             shipped = shipped or {}
             rec = TestRecord(report.nodeid, shipped.get("test") or test_name_from_nodeid(report.nodeid),
                              shipped.get("loop") or loop_from_nodeid(report.nodeid), shipped.get("size"),
-                             shipped.get("seed"))
+                             shipped.get("seed"), shipped.get("sample") or sample_from_nodeid(report.nodeid))
             self.records[report.nodeid] = rec
         rec.duration += getattr(report, "duration", 0.0) or 0.0
         if shipped and shipped.get("benchmark"):
@@ -159,9 +165,8 @@ def _is_missing(message: str) -> bool:
     return bool(_MISSING.search(message))
 
 
-def loop_result(name: str, tests: list[TestRecord]) -> dict:
-    """One loop's result from its tests (see results.py for the fields)."""
-    tests = sorted(tests, key=lambda t: t.nodeid)
+def verdict(tests: list[TestRecord]) -> dict:
+    """The verdict on one kernel from its tests: status, passed, error, test counts, its Triton benchmark."""
     judging = [t for t in tests if t.kind == "correctness"]
     speed = [t for t in tests if t.kind == "triton_speed"]
     # a speed test that failed because the kernel failed the checker is a verdict as well
@@ -183,20 +188,36 @@ def loop_result(name: str, tests: list[TestRecord]) -> dict:
         error = {"class": error_class, "message": message, "test": failures[0].nodeid}
     elif status == "missing":
         error = {"class": "missing", "message": skips[0].message, "test": skips[0].nodeid}
-    loop = catalog.catalog().get(name)
     return {
-        "loop": name,
-        "category": loop.category if loop else None,
         "status": status,
         "passed": {"passed": True, "failed": False, "missing": False}.get(status),
         "error": error,
         "tests": _counts(tests),
         "benchmark": _benchmark(speed),
-        "c_benchmark": _c_benchmark([t for t in tests if t.kind == "c_speed"]),
-        "baselines": _baselines(tests),
         "speed_problem": next((t.message for t in speed if t.outcome == "failed" and not _NOT_TIMED.match(t.message)),
                               None),
     }
+
+
+def loop_result(name: str, tests: list[TestRecord]) -> dict:
+    """One loop's result from its tests (see results.py for the fields): sample 1's verdict, and each sample's."""
+    tests = sorted(tests, key=lambda t: t.nodeid)
+    by_sample: dict[int, list[TestRecord]] = {}
+    for t in tests:
+        by_sample.setdefault(t.sample, []).append(t)
+    own = verdict(by_sample.get(1, []))
+    loop = catalog.catalog().get(name)
+    result = {
+        "loop": name,
+        "category": loop.category if loop else None,
+        **{k: own[k] for k in ("status", "passed", "error", "tests", "benchmark")},
+        "c_benchmark": _c_benchmark([t for t in tests if t.kind == "c_speed"]),
+        "baselines": _baselines(tests),
+        "speed_problem": own["speed_problem"],
+    }
+    if set(by_sample) != {1}:  # --samples K > 1: every sample's own verdict (a K = 1 run's results keep their form)
+        result["samples"] = [{"sample": k, **verdict(by_sample[k])} for k in sorted(by_sample)]
+    return result
 
 
 def _counts(tests: list[TestRecord]) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reporting import baselines as B
-from reporting import plots, sections
+from reporting import plots, sampling, sections
 from reporting import summary as S
 
 REPORT = "REPORT.md"
@@ -152,6 +152,7 @@ def report(results: dict, folder: Path, draw: bool = True) -> Path:
     lines += ["## Passes by attempt", ""]
     _figure(lines, figures.get("attempts"), folder, "passes by attempt",
             "Not drawn: the set has no generation records (hand-written kernels).")
+    lines += sampling.samples_section(results)
     lines += _failures(results)
     lines += ["## Speed against the C loop", ""]
     if timings:
@@ -167,7 +168,8 @@ def report(results: dict, folder: Path, draw: bool = True) -> Path:
         _figure(lines, figures.get("limit"), folder, "fraction of the limit per loop", "Not drawn: no limits.")
     lines += ["## Bandwidth efficiency", ""]
     _figure(lines, figures.get("efficiency"), folder, "bandwidth efficiency", "Not drawn: no timings.")
-    lines.append(EXPLAINED + sections.explained(results))
+    sampled = sampling.EXPLAINED if sampling.has_samples(results) else ""
+    lines.append(EXPLAINED + sections.explained(results) + sampled)
     path = folder / REPORT
     path.write_text("\n".join(lines))
     return path

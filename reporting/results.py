@@ -17,8 +17,18 @@
           "passed": bool | null,                            # null: no verdict in this run
           "error": {"class", "message", "test"} | null,     # class: the checker's outcome, or see collect.py
           "tests": {kind: {"passed", "failed", "skipped"}},
+          "samples": [{"sample", "status", "passed", "error", "tests", "benchmark", "speed_problem"}],
+                                                            # only with --samples K > 1: each sample's verdict;
+                                                            # the loop's own fields above are sample 1's
           "generation": {"attempts", "passed", "first_try", "passed_at_attempt", "stopped", "input_tokens",
-                         "output_tokens", "cost_usd", "last_error_class", "analysis", "prompt_sha256"} | null,
+                         "output_tokens", "cost_usd",       # tokens and cost: attempts and optimisation rounds
+                         "rounds", "rounds_cost_usd", "optimize_rounds", "performance",
+                                                            # performance: the rounds' timed figures (best_seconds,
+                                                            # speedup, ...; see generation/optimize.py) | null
+                         "last_error_class", "analysis", "prompt_sha256",
+                         "samples": {"loop", "n", "c", "first_try", "cost_usd", "samples": [...], "corrupt"},
+                                                            # only with K > 1: generation.samples.LoopSamples
+                         } | null,
           "benchmark": {"size", "c_time", "device_time", "wall_time", "graph_time", "speedup_device",
                         "speedup_wall", "speedup_graph", "bandwidth", "efficiency", "floor_multiple",
                         "implausible", ...,
@@ -64,8 +74,14 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def generation_record(kernel_set: KernelSet, loop: str) -> dict | None:
-    """The generation stage's record of one loop, condensed; None for a hand-written set."""
+def generation_record(kernel_set: KernelSet, loop: str, samples: int = 1) -> dict | None:
+    """The generation stage's record of one loop (its sample 1), condensed; None for a hand-written set.
+
+    Tokens and cost are the entry's totals: its attempts and its optimisation
+    rounds. With `samples` > 1 the record adds the loop's samples 1..`samples`
+    as the cache holds them (generation.samples.LoopSamples.to_dict()).
+    """
+    from generation.samples import loop_samples
     from generation.store import CorruptEntryError, Store
 
     if not (kernel_set.path / f"{loop}.json").is_file():
@@ -77,15 +93,19 @@ def generation_record(kernel_set: KernelSet, loop: str) -> dict | None:
     if entry is None:
         return None
     failed = [a for a in entry.attempts if not a.passed]
-    return {
+    record = {
         "attempts": len(entry.attempts),
         "passed": entry.passed,
         "first_try": entry.first_try,
         "passed_at_attempt": len(entry.attempts) if entry.passed else None,
         "stopped": entry.stopped,
-        "input_tokens": sum(a.input_tokens for a in entry.attempts),
-        "output_tokens": sum(a.output_tokens for a in entry.attempts),
-        "cost_usd": round(sum(a.cost_usd for a in entry.attempts), 6),
+        "input_tokens": entry.totals.get("input_tokens", 0),
+        "output_tokens": entry.totals.get("output_tokens", 0),
+        "cost_usd": entry.totals.get("cost_usd", 0.0),
+        "rounds": len(entry.rounds),
+        "rounds_cost_usd": round(sum(r.cost_usd for r in entry.rounds), 6),
+        "optimize_rounds": entry.optimize_rounds,
+        "performance": entry.performance,
         "last_error_class": failed[-1].error_class if failed else None,
         "analysis": entry.analysis,
         "prompt_sha256": entry.prompt_sha256,
@@ -94,6 +114,14 @@ def generation_record(kernel_set: KernelSet, loop: str) -> dict | None:
         "max_attempts": entry.max_attempts,
         "reset_after": entry.reset_after,
     }
+    if samples > 1:
+        record["samples"] = loop_samples(kernel_set.path, loop, samples).to_dict()
+    return record
+
+
+def samples_run(result: dict) -> int:
+    """The highest sample of a loop this run's tests ran (1 without --samples)."""
+    return max((s["sample"] for s in result.get("samples") or ()), default=1)
 
 
 def session_settings(kernel_set: KernelSet, loops: dict[str, dict]) -> dict:
@@ -164,7 +192,7 @@ def machine(calibration: dict | None) -> dict:
 
 def build(kernel_set: KernelSet, loops: dict[str, dict], machine_info: dict, run: dict) -> dict:
     for name, result in loops.items():
-        result["generation"] = generation_record(kernel_set, name)
+        result["generation"] = generation_record(kernel_set, name, samples_run(result))
     session = session_settings(kernel_set, loops)
     session.update(machine=machine_info, run=run)
     return {"schema": SCHEMA, "session": session, "loops": loops}

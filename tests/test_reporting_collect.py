@@ -1,9 +1,12 @@
 """From test reports to loop results: error classes, crashed workers, and the summary's figures."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from reporting import collect, summary
+from tsvc import catalog
 
 
 @pytest.mark.parametrize("message,error_class", [
@@ -75,3 +78,55 @@ def test_a_kernel_failing_while_timed_fails_its_loop_and_a_rejected_timing_does_
     result = collect.loop_results(log)["s000"]
     assert result["status"] == status
     assert (result["speed_problem"] is None) == (status == "failed")
+
+
+def _sampled(loop: str, seed: int, sample: int) -> str:
+    return f"tests/test_correctness.py::test_kernel_matches_c_loop[{loop}-97x17-seed{seed}-sample{sample}]"
+
+
+WRONG_RESULT = "AssertionError: wrong result: array a: bad\nassert False"
+
+
+@pytest.mark.parametrize("failing,loop_status,sample_statuses", [
+    (2, "passed", ["passed", "failed", "passed"]),
+    (1, "failed", ["failed", "passed", "passed"]),
+    (None, "passed", ["passed", "passed", "passed"]),
+], ids=["s000-sample2-fails", "s000-sample1-fails", "s000-none-fails"])
+def test_each_sample_has_its_own_verdict_and_the_loop_has_sample_1s(failing, loop_status, sample_statuses):
+    log = collect.TestLog()
+    for sample in (1, 2, 3):
+        for seed in (0, 1):
+            bad = sample == failing and seed == 1
+            log.add(_report(_sampled("s000", seed, sample), "failed" if bad else "passed",
+                            longrepr=WRONG_RESULT if bad else None), None)  # no properties: sample from the id
+    result = collect.loop_results(log)["s000"]
+    assert result["status"] == loop_status
+    assert [(s["sample"], s["status"]) for s in result["samples"]] == list(zip((1, 2, 3), sample_statuses))
+    assert result["tests"]["correctness"] == ({"passed": 1, "failed": 1, "skipped": 0} if failing == 1
+                                              else {"passed": 2, "failed": 0, "skipped": 0})
+    bad = [s for s in result["samples"] if s["error"]]
+    assert [s["error"]["test"] for s in bad] == ([_sampled("s000", 1, failing)] if failing else [])
+
+
+def test_the_shipped_sample_wins_over_the_node_id():
+    log = collect.TestLog()
+    nodeid = "tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed0]"
+    log.add(_report(nodeid, "failed", longrepr=WRONG_RESULT), {"test": "test_kernel_matches_c_loop", "loop": "s000",
+                                                               "size": "97x17", "seed": 0, "sample": 2})
+    result = collect.loop_results(log)["s000"]
+    assert result["status"] == "not judged"  # sample 1 never ran
+    assert [(s["sample"], s["status"]) for s in result["samples"]] == [(2, "failed")]
+
+
+def test_a_one_sample_run_has_no_samples_field():
+    log = collect.TestLog()
+    log.add(_report("tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed0]", "passed"), None)
+    assert "samples" not in collect.loop_results(log)["s000"]
+
+
+@pytest.mark.parametrize("params,sample", [({"tsvc_sample": 3}, 3), ({}, 1)], ids=["s000-sample3", "s000-unsampled"])
+def test_the_item_record_carries_the_tests_sample(params, sample):
+    item = SimpleNamespace(name="test_kernel_matches_c_loop[x]", originalname="test_kernel_matches_c_loop",
+                           callspec=SimpleNamespace(params={"loop": catalog.get("s000"), "seed": 0, **params}))
+    record = collect.item_record(item, "setup")
+    assert (record["loop"], record["sample"]) == ("s000", sample)
