@@ -82,7 +82,7 @@ def test_compare_kernels_refuses_without_a_gpu_in_one_line():
 
 @pytest.mark.parametrize("args,message", [
     (("--loops", "vsumr,nope"), "unknown loop(s): nope"),
-    (("--scale", "3", "--loops", "vsumr"), "scale 3 is not a perfect square"),
+    (("--scale", "3", "--loops", "vsumr"), "whose square root is whole"),
     ((), "name loops with --loops"),
 ], ids=["unknown-loop", "scale-not-square", "no-loops"])
 def test_compare_kernels_rejects_bad_arguments(args, message):

@@ -134,3 +134,18 @@ def test_module_right_at_one_size_only_fails(tmp_path):
 
 def test_foreign_import_is_found():
     assert foreign_imports("import numpy as np\nimport torch\nfrom triton import language\n") == ["numpy", "triton"]
+
+
+@pytest.mark.parametrize("checked", ["first", "last"])
+def test_any_timed_round_can_be_the_judged_one(checked):
+    """The suite picks the judged round at random: the first and the last of all must both work."""
+    from tsvc import runner
+    from tsvc.inputs import make_inputs, scalar_values
+
+    loop, size, rounds = get("s000"), Size(1000, 64), 3
+    header = {"cmd": "time", "loop": loop.name, "module": str(_module(loop)), "scalars": scalar_values(loop, size),
+              "restore": [a.name for a in loop.writes], "rounds": rounds, "warmup": 1,
+              "checked_round": 0 if checked == "first" else rounds - 1, "implementation": "torch"}
+    reply, arrays = runner.Runner("cpu").ask(header, make_inputs(loop, size, 0))
+    want = checker.expected(loop, size, 0)
+    assert checker.compare(loop, want, CandidateRun(arrays, reply["result"], False)).passed
