@@ -94,6 +94,11 @@ def test_plausible_model_kernel_is_a_working_kernel(path, device):
     if device != "cuda" and path.stem in GPU_ONLY:
         pytest.skip(GPU_ONLY[path.stem])
     verdict = checker.check(catalog.get(path.stem.split("__")[0]), path, SIZE, 0, device)
+    if path.stem in GPU_ONLY and not verdict.passed:
+        # The race check runs kernels in the interpreter, which cannot run these: they fail, saying so
+        # (a kernel must not dodge the check by being uninterpretable). Seen on the H200, 2026-11-30;
+        # s271 and s313 were refused earlier by the audit hook ("open <fd>" under autotuning): a defect.
+        pytest.xfail(f"{GPU_ONLY[path.stem]}: {verdict.message[:200]}")
     assert verdict.passed, verdict.message
 
 
