@@ -1,4 +1,4 @@
-"""The orchestrator: front end, dependences, the nine pattern modules in order, verdicts."""
+"""The orchestrator: front end, dependences, the pattern modules in order, verdicts."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,12 +9,12 @@ from analysis import dependences, frontend
 from analysis.model import FrontendError, LoopAnalysis
 from analysis.rewrite import Claim, Unexecutable
 from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, privatisation, reductions, \
-    reordering, scalar_expansion, stencil, stride, unrolling, war
+    reordering, scalar_expansion, stencil, stride, triangular, unrolling, war
 from analysis.verdict import judge
 from tsvc.catalog import Loop
 
 DETECTORS = (war, overwrite, compaction, unrolling, early_exit, reordering, scalar_expansion, reductions, stencil,
-             permutation, stride, privatisation)
+             permutation, stride, triangular, privatisation)
 
 
 def build(loop: Loop):

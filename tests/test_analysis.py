@@ -38,6 +38,7 @@ GOLDEN: dict[str, dict[str, tuple[str, set[str]]]] = {
     "s127": {"i": (PA, {"induction_variable"})},
     "s131": {"i": (PA, {"war_copy"})},
     "s132": {"i": (P, set())},
+    "s141": {"i": (PA, {"scalar_expansion"})},  # flat_2d_array[k]: k a packed triangular index, one cell per (j, i)
     "s151": {"i": (PA, {"war_copy"})},
     "s161": {"i": (PD, {"distribute"})},
     "s162": {"i": (PA, {"war_copy"})},
@@ -102,6 +103,7 @@ PATTERNS: dict[str, set[str]] = {
     "s3112": {"scan"},
     "s176": {"convolution", "reduction"},
     "s1119": {"scan"},
+    "s141": {"packed_triangular"},
 }
 
 # loop -> (action kind, detail key, expected value)
