@@ -42,18 +42,17 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         # a new name must be marked new, or name a model: a misspelled set is an error, not a
         # new set that skips every test (or pays to generate one)
-        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"), creatable=_names_a_model)
+        config.stash[_KERNEL_SET] = resolve(config.getoption("kernels"),
+                                            creatable=lambda name: bool(config.hook.pytest_tsvc_may_create_set(name=name)))
     except UnknownKernelSetError as exc:
         raise pytest.UsageError(str(exc)) from None
 
 
-def _names_a_model(name: str) -> bool:
-    """Whether a new set's name names a model in the generation stage's table."""
-    try:
-        from generation.options import model_from_set_name
-    except ImportError:
-        return False
-    return model_from_set_name(name) is not None
+@pytest.hookimpl
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    from tsvc import hookspecs
+
+    pluginmanager.add_hookspecs(hookspecs)
 
 
 _KERNEL_SET = pytest.StashKey[KernelSet]()
@@ -105,12 +104,10 @@ class KernelProvider:
     def path(self, loop: Loop) -> Path:
         """The loop's module; skips the calling test when the set has none.
 
-        In a model set a missing loop is generated first (see generation/plugin.py).
-        A module that timed out earlier in this process fails the test at once.
+        A stage may provide it (a model set's missing loop is generated first: the hook
+        pytest_tsvc_kernel_path). A module that timed out earlier in this process fails the test at once.
         """
-        from generation.plugin import kernel_path
-
-        generated = kernel_path(self.config, loop) if self.config is not None else None
+        generated = self.config.hook.pytest_tsvc_kernel_path(config=self.config, loop=loop) if self.config else None
         path = generated if generated is not None else self.kernel_set.module_path(loop.name)
         if path is None:
             pytest.skip(f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'")

@@ -27,7 +27,8 @@ from tsvc import gpus
 from tsvc.catalog import Loop
 from tsvc.kernelsets import UnknownKernelSetError, resolve
 
-from generation.options import OptionError, RunOptions, add_options, generator_for, is_model_set
+from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
+                                model_from_set_name)
 from generation.session import Generator, Resolution
 
 _GENERATOR = pytest.StashKey["Generator | None"]()
@@ -190,6 +191,17 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         return (yield)
     finally:
         item.config.stash[_RUNNING_SAMPLE] = 1
+
+
+@pytest.hookimpl
+def pytest_tsvc_may_create_set(name: str) -> bool:
+    """A set may be created under a name that names a model (claude-sonnet-4-5-noanalysis, say)."""
+    return model_from_set_name(name) is not None
+
+
+@pytest.hookimpl
+def pytest_tsvc_kernel_path(config: pytest.Config, loop: Loop) -> Path | None:
+    return kernel_path(config, loop)
 
 
 def kernel_path(config: pytest.Config, loop: Loop) -> Path | None:

@@ -112,3 +112,19 @@ def test_a_corrupt_entry_without_an_api_key_fails_loudly(pytester, tmp_path, mon
     result = pytester.runpytest_subprocess("--kernels", str(folder), "-k", "s000-97x17-seed0", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*corrupt*"])
+
+
+def test_a_plugin_can_serve_kernels_through_the_hook(pytester, tmp_path):
+    """The suite asks pytest_tsvc_kernel_path, never a stage by name: a user's plugin can serve kernels."""
+    served = _kernels(tmp_path / "store", s000=REFERENCE / "s000.py")
+    empty = _kernels(pytester.path / "empty")
+    mirror_suite(pytester, "test_correctness.py")
+    (pytester.path / "tests" / "conftest.py").write_text(
+        "import pytest\nfrom pathlib import Path\n\n\n"
+        "@pytest.hookimpl(tryfirst=True)\n"
+        "def pytest_tsvc_kernel_path(config, loop):\n"
+        f"    path = Path({str(served)!r}) / f'{{loop.name}}.py'\n"
+        "    return path if path.is_file() else None\n")
+    result = pytester.runpytest_subprocess("--kernels", str(empty), "-k", "s000-97x17 or s111-97x17",
+                                           "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2, skipped=2)
