@@ -175,26 +175,23 @@ def _describe(benchmark, loop: Loop, scale: int, size: Size) -> None:
     benchmark.extra_info.update(loop=loop.name, scale=scale, size=size.label)
 
 
-def test_c_loop_speed(loop, scale, benchmark, request):
-    size = benchmark_size(loop, scale)
-    timer = bench.CLoopTimer(loop, size)
-    _describe(benchmark, loop, scale, size)
-    benchmark.extra_info.update(implementation="c", flags="gcc -O3 -march=native")
-    with FileLock(C_TIMING_LOCK):
-        rounds, warmup = c_rounds(timer)
-        benchmark.pedantic(timer, setup=timer.restore, rounds=rounds, warmup_rounds=warmup)
-    if benchmark.stats is None:
-        return  # --benchmark-disable: the loop ran once, untimed
-    _C_TIMES[(loop.name, size)] = list(benchmark.stats.stats.data)
-    _fail_on_regression(request, benchmark)
-
-
 def _time_c_build(benchmark, timer: bench.CLoopTimer) -> list[float] | None:
     """Times a C build behind the machine-wide C timing lock; None under --benchmark-disable."""
     with FileLock(C_TIMING_LOCK):
         rounds, warmup = c_rounds(timer)
         benchmark.pedantic(timer, setup=timer.restore, rounds=rounds, warmup_rounds=warmup)
     return None if benchmark.stats is None else list(benchmark.stats.stats.data)
+
+
+def test_c_loop_speed(loop, scale, benchmark, request):
+    size = benchmark_size(loop, scale)
+    _describe(benchmark, loop, scale, size)
+    benchmark.extra_info.update(implementation="c", flags="gcc -O3 -march=native")
+    times = _time_c_build(benchmark, bench.CLoopTimer(loop, size))
+    if times is None:
+        return  # --benchmark-disable: the loop ran once, untimed
+    _C_TIMES[(loop.name, size)] = times
+    _fail_on_regression(request, benchmark)
 
 
 def test_c_openmp_speed(loop, scale, benchmark, request):

@@ -24,7 +24,7 @@ from tsvc import kernelsets, openmp
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
 from tsvc.sizes import Size
-from tsvc.timing import RoundTimes, median
+from tsvc.timing import RoundTimes
 
 TORCH_SET = "torch"
 
@@ -77,7 +77,3 @@ def recorded(kind: Baseline, loop: Loop, size: Size) -> float | None:
 
 def speedups(times: dict[str, float | None], kernel_time: float) -> dict[str, float | None]:
     return {kind: (t / kernel_time if t else None) for kind, t in times.items()}
-
-
-def median_or_none(times: RoundTimes | None) -> float | None:
-    return median(times.device) if times is not None and times.device else None

@@ -1,14 +1,14 @@
 """The worker's confinement: an operating-system layer and an in-process layer.
 
-OS layer (set up by the runner, entered by the worker before it loads a kernel):
-the worker runs as pid 1 of a new pid namespace with its own /proc (the
+OS layer (set up by the runner and the zygote that forks the worker, entered by the
+worker before it loads a kernel): the worker runs as pid 1 of a new pid namespace with its own /proc (the
 suite's processes and their memory are invisible; every process a kernel
 starts dies with the worker and is killed after each request), in a mount
 namespace where the kernel sets, the project's tests and the C ground-truth
 cache are covered by empty read-only mounts, and under a uid of its own, so it
-can write nothing but its private working directory. This needs root and
-util-linux's `unshare`; without them the worker runs as a plain child process
-and the run's header says so.
+can write nothing but its private working directory. This needs root and a
+kernel that grants namespaces (probed once with util-linux's `unshare`); without
+them the worker runs as a plain child process and the run's header says so.
 
 In-process layer (an audit hook, which cannot be removed): while candidate code
 is imported or called, opening files, starting processes or threads, loading
@@ -68,10 +68,6 @@ class WorkerJail:
     uid: int | None
     hide: list[str] = field(default_factory=list)
 
-    def argv(self, python: str) -> list[str]:
-        prefix = list(UNSHARE) if self.uid is not None else []
-        return [*prefix, python, "-m", "tsvc.worker"]
-
     def environment(self) -> dict[str, str]:
         if self.uid is None:
             return {}
@@ -93,12 +89,12 @@ def jail(workdir: Path, hide: list[Path], writable: list[Path], uid: int) -> Wor
             for name in (root, *(os.path.join(root, n) for n in dirs + files)):
                 os.lchown(name, uid, uid)
         os.chmod(path, 0o700)
-    return WorkerJail(workdir, uid, _outermost([p.resolve() for p in hide if p.exists()]))
+    return WorkerJail(workdir, uid, [str(p) for p in _outermost([p.resolve() for p in hide if p.exists()])])
 
 
-def _outermost(paths: list[Path]) -> list[str]:
-    """Each hidden tree once: a path inside another hidden one is hidden with it."""
-    return sorted({str(p) for p in paths if not any(q != p and q in p.parents for q in paths)})
+def _outermost(paths: list[Path] | set[Path]) -> list[Path]:
+    """Each tree once: a path inside another of `paths` comes with it."""
+    return sorted({p for p in paths if not any(q != p and q in p.parents for q in paths)})
 
 
 # ---------------------------------------------------------------- worker side
@@ -108,9 +104,10 @@ _MNT_DETACH = 2
 _PR_SET_NO_NEW_PRIVS = 38
 
 
-def _mount(libc: ctypes.CDLL, source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
-    if libc.mount(source.encode(), target.encode(), fstype.encode() if fstype else None, flags,
-                  data.encode() if data else None) != 0:
+def _mount(libc: ctypes.CDLL, source: str | None, target: str, fstype: str | None, flags: int,
+           data: str | None) -> None:
+    if libc.mount(source.encode() if source else None, target.encode(), fstype.encode() if fstype else None,
+                  flags, data.encode() if data else None) != 0:
         raise OSError(ctypes.get_errno(), f"sandbox: mount {source} on {target} failed")
 
 
@@ -141,9 +138,8 @@ def _expose(libc: ctypes.CDLL, stage: Path) -> None:
         if closed is not None:
             wanted.setdefault(closed, set()).add(path if path.is_dir() else path.parent)
     for closed, paths in wanted.items():
-        keep = [p for p in paths if not any(q != p and q in p.parents for q in paths)]
         staged = []
-        for path in keep:
+        for path in _outermost(paths):
             spot = stage / str(len(list(stage.glob("*"))) if stage.exists() else 0)
             spot.mkdir(parents=True)
             _mount(libc, str(path), str(spot), None, _MS_BIND | _MS_REC, None)
@@ -240,17 +236,6 @@ def candidate_file(path: Path) -> None:
     _Guard.candidates.add(str(path))
 
 
-def _first_relevant_file(depth: int = 2) -> str:
-    """The file of the innermost frame, `depth` levels up, that is neither the stdlib nor generated code."""
-    frame = sys._getframe(depth)
-    while frame is not None:
-        name = frame.f_code.co_filename
-        if not name.startswith(_STDLIB) and not name.startswith("<"):  # "<...>": generated code, not a file
-            return name
-        frame = frame.f_back
-    return ""
-
-
 def _on_whose_behalf(depth: int = 2) -> tuple[str, bool]:
     """(innermost relevant file, whether Triton or the harness stands between it and candidate code).
 
@@ -324,7 +309,7 @@ TENSOR_EXPORTS = ("numpy", "tolist", "__array__", "__dlpack__")
 
 
 def _called_by_candidate() -> bool:
-    origin = _first_relevant_file(3)  # past _first_relevant_file, this function and guarded_call
+    origin, _ = _on_whose_behalf(3)  # past _on_whose_behalf, this function and guarded_call
     return origin in _Guard.candidates
 
 

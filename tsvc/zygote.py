@@ -20,8 +20,10 @@ import socket
 import sys
 import traceback
 
+from tsvc import sandbox
+
 _CLONE_NEWNS, _CLONE_NEWPID = 0x00020000, 0x20000000
-_MS_REC, _MS_PRIVATE, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 16384, 1 << 18, 2, 4, 8
+_MS_PRIVATE, _MS_NOEXEC = 1 << 18, 8
 _PR_SET_PDEATHSIG = 1
 MAX_REQUEST = 1 << 20
 
@@ -45,8 +47,8 @@ def _own_namespaces() -> None:
         code = os.waitstatus_to_exitcode(status)
         os._exit(code if code >= 0 else 128 - code)
     _check(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl(PDEATHSIG)")
-    _check(libc.mount(None, b"/", None, _MS_REC | _MS_PRIVATE, None), "making mounts private")
-    _check(libc.mount(b"proc", b"/proc", b"proc", _MS_NOSUID | _MS_NODEV | _MS_NOEXEC, None), "mounting /proc")
+    sandbox._mount(libc, None, "/", None, sandbox._MS_REC | _MS_PRIVATE, None)
+    sandbox._mount(libc, "proc", "/proc", "proc", sandbox._MS_NOSUID | sandbox._MS_NODEV | _MS_NOEXEC, None)
 
 
 def _become_worker(request: dict, fds: list[int], server: socket.socket) -> None:
