@@ -109,7 +109,7 @@ class _Checker(ast.NodeVisitor):
                 self.flag(node, "imports", f"import of {alias.name!r} from {node.module!r}")
 
     # names and attributes
-    def _resolve(self, node: ast.AST, root: ast.Name, attrs: list[str]) -> None:
+    def _resolve(self, node: ast.expr, root: ast.Name, attrs: list[str]) -> None:
         """A chain rooted at an imported name must walk allowed names only and end on a value, not a module."""
         for start in sorted(self.modules[root.id]):
             path = start
@@ -143,13 +143,13 @@ class _Checker(ast.NodeVisitor):
         for rule, what in refused_attribute(attr):
             self.flag(node, rule, what)
         root, attrs = _chain(node)
-        rooted = isinstance(root, ast.Name) and root.id in self.modules
+        rooted = root if isinstance(root, ast.Name) and root.id in self.modules else None
         if isinstance(node.ctx, (ast.Store, ast.Del)):
-            target = f"assignment into module {root.id!r}" if rooted else f"assignment to attribute {attr!r}"
+            target = f"assignment into module {rooted.id!r}" if rooted else f"assignment to attribute {attr!r}"
             self.flag(node, "stores", f"{target} ({ast.unparse(node)})")
         parent = self.parents.get(node)
         if rooted and not (isinstance(parent, ast.Attribute) and parent.value is node):
-            self._resolve(node, root, attrs)
+            self._resolve(node, rooted, attrs)
         if attr in ("format", "format_map") and isinstance(parent, ast.Call) and parent.func is node:
             if not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
                     and _plain_format(node.value.value)):
