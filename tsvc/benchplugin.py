@@ -17,15 +17,16 @@ import json
 import os
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Generator
 
 import pytest
 
 from tsvc.sizes import NATIVE, SCALE_RULE, parse_scale
 
 _PROPERTY = "tsvc_benchmark"
-_COLLECTED = pytest.StashKey[list]()
-_BASELINE = pytest.StashKey[dict]()
-_CHECKS = pytest.StashKey[list]()
+_COLLECTED = pytest.StashKey[list[dict[str, Any]]]()
+_BASELINE = pytest.StashKey[dict[str, Any]]()
+_CHECKS = pytest.StashKey[list[Any]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -74,7 +75,7 @@ def pytest_configure(config: pytest.Config) -> None:
         session.compare, session.compare_fail = None, None  # judged per test instead
 
 
-def _load_baseline(session, compare) -> dict:
+def _load_baseline(session: Any, compare: Any) -> dict[str, Any]:  # pytest-benchmark's objects
     path = Path(str(compare))
     if path.is_file():
         data = json.loads(path.read_text())
@@ -86,7 +87,7 @@ def _load_baseline(session, compare) -> dict:
     return {bench["fullname"]: bench for bench in data["benchmarks"]}
 
 
-def regressions(config: pytest.Config, fullname: str, stats: dict) -> list[str]:
+def regressions(config: pytest.Config, fullname: str, stats: dict[str, Any]) -> list[str]:
     """Failures of --benchmark-compare-fail for one benchmark against the baseline."""
     baseline = config.stash.get(_BASELINE, {})
     if fullname not in baseline:
@@ -99,17 +100,17 @@ def regressions(config: pytest.Config, fullname: str, stats: dict) -> list[str]:
     return found
 
 
-def baseline_entry(config: pytest.Config, fullname: str) -> dict | None:
+def baseline_entry(config: pytest.Config, fullname: str) -> dict[str, Any] | None:
     return config.stash.get(_BASELINE, {}).get(fullname)
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call):
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
     outcome = yield
     report = outcome.get_result()
     if report.when != "call" or not _is_xdist_worker(item.config):
         return
-    fixture = getattr(item, "funcargs", {}).get("benchmark")
+    fixture: Any = getattr(item, "funcargs", {}).get("benchmark")
     stats = getattr(fixture, "stats", None)
     if stats is not None and not fixture.has_error:
         entry = stats.as_dict(include_data=True)
@@ -141,7 +142,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     target = config.getoption("benchmark_json", None)
     if bench is None or not target or not _is_xdist_controller(config):
         return
-    collected = sorted(config.stash.get(_COLLECTED, []), key=lambda b: b["fullname"])
+    gathered = config.stash.get(_COLLECTED, [])
+    collected = sorted(gathered, key=lambda b: b["fullname"])
     output = {
         "machine_info": bench.get_machine_info(),
         "commit_info": config.hook.pytest_benchmark_generate_commit_info(config=config),
@@ -153,7 +155,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     bench.logger.info(f"Wrote {len(collected)} benchmarks from the xdist workers to {where}")
 
 
-def write_json(target, text: str) -> str:
+def write_json(target: Any, text: str) -> str:  # an open file or a path (see below)
     """Writes the JSON where --benchmark-json points; returns the path written.
 
     pytest-benchmark up to 5.0 parses the option with argparse.FileType("wb"),

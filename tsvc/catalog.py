@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from tsvc.csource import CParam, parse_function
 from tsvc.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
@@ -128,7 +129,7 @@ class Loop:
         return f"{self.name}_triton"
 
 
-def _array_spec(p: CParam, raw: dict, loop: str) -> ArraySpec:
+def _array_spec(p: CParam, raw: dict[str, Any], loop: str) -> ArraySpec:
     if p.name not in raw:
         raise CatalogError(f"{loop}: array {p.name} has no [arrays.{p.name}] entry")
     entry = raw[p.name]
@@ -139,14 +140,14 @@ def _array_spec(p: CParam, raw: dict, loop: str) -> ArraySpec:
     return ArraySpec(p.name, p.ctype, p.dims, role, entry.get("init", default))
 
 
-def _scalar_spec(p: CParam, raw: dict, loop: str) -> ScalarSpec:
+def _scalar_spec(p: CParam, raw: dict[str, Any], loop: str) -> ScalarSpec:
     if p.name not in raw or "value" not in raw[p.name]:
         raise CatalogError(f"{loop}: scalar {p.name} has no value in [scalars.{p.name}]")
     entry = raw[p.name]
     return ScalarSpec(p.name, p.ctype, str(entry["value"]), entry.get("note", ""))
 
 
-def parse_record(data: dict, source: str = "<record>") -> Loop:
+def parse_record(data: dict[str, Any], source: str = "<record>") -> Loop:
     """Builds a Loop from a record's TOML data, checking it against its C text."""
     try:
         name, c_text = data["name"], data["c"]

@@ -66,8 +66,8 @@ def expected(loop: Loop, size: Size, seed: int) -> Expected:
     return Expected(inputs, scalars, single, exact)
 
 
-def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict[str, np.ndarray], exact: reference.ReferenceRun,
-                         single: reference.ReferenceRun) -> None:
+def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict[str, np.ndarray],
+                         exact: reference.ReferenceRun, single: reference.ReferenceRun) -> None:
     where = f"{loop.name} at {size.label} seed {seed}"
     for run, which in ((exact, "exact (double)"), (single, "float32")):
         for spec in loop.writes:

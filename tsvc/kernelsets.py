@@ -5,7 +5,7 @@ import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from tsvc.convention import Implementation
 
@@ -32,7 +32,7 @@ class KernelSet:
         path = self.path / f"{loop}.py"
         return path if path.is_file() else None
 
-    def metadata(self) -> dict:
+    def metadata(self) -> dict[str, Any]:
         meta = self.path / METADATA_FILE
         return json.loads(meta.read_text()) if meta.is_file() else {}
 

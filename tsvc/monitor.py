@@ -118,7 +118,8 @@ if _raw_dispatch is not None:
 
 
 def _current_stream() -> int | None:
-    if not torch.cuda.is_available() or not torch.cuda.is_initialized():  # type: ignore[no-untyped-call]  # untyped in torch
+    # torch.cuda.is_initialized is untyped
+    if not torch.cuda.is_available() or not torch.cuda.is_initialized():  # type: ignore[no-untyped-call]
         return None
     return torch.cuda.current_stream().cuda_stream
 

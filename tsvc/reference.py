@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 from filelock import FileLock
@@ -98,12 +99,12 @@ class CFunction:
 
     loop: Loop
     real: str
-    fn: ctypes._CFuncPtr
+    fn: Callable[..., Any]  # a ctypes foreign function (its class is private to ctypes)
 
     def __call__(self, arrays: dict[str, np.ndarray], scalars: dict[str, int | float]) -> float | None:
         """Runs the loop in place on `arrays` (of this precision) and returns its result."""
         dtype, _ = PRECISIONS[self.real]
-        args: list = []
+        args: list[Any] = []
         for name in self.loop.params:
             if name in arrays:
                 arr = arrays[name]
