@@ -58,7 +58,7 @@ def take_comparison(bench: Any) -> tuple[Any, list[Any]]:
     return compare, checks
 
 
-def load_baseline(bench: Any, compare: Any) -> dict[str, dict]:
+def load_baseline(bench: Any, compare: Any) -> dict[str, dict[str, Any]]:
     """The baseline's benchmarks by full name: --benchmark-compare's file, or a run in its storage."""
     path = Path(str(compare))
     if path.is_file():
@@ -67,11 +67,11 @@ def load_baseline(bench: Any, compare: Any) -> dict[str, dict]:
         found = list(bench.storage.load(None if compare is True else compare))
         if not found:
             raise pytest.UsageError(f"--benchmark-compare: no baseline matches {compare!r}")
-        data = found[-1][1]
+        data = found[-1][1]  # (path, contents) of the latest match
     return {entry["fullname"]: entry for entry in data["benchmarks"]}
 
 
-def failed_checks(checks: Iterable[Any], stats: dict, baseline: dict) -> list[str]:
+def failed_checks(checks: Iterable[Any], stats: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
     """The messages of the --benchmark-compare-fail checks that fail, with both figures."""
     found = []
     for check in checks:
@@ -81,17 +81,19 @@ def failed_checks(checks: Iterable[Any], stats: dict, baseline: dict) -> list[st
     return found
 
 
-def finished(fixture: Any) -> dict | None:
+def finished(fixture: Any) -> dict[str, Any] | None:
     """A benchmark fixture's result as pytest-benchmark writes it in its JSON, or None if it measured nothing."""
     stats = getattr(fixture, "stats", None)
     if stats is None or fixture.has_error:
         return None
-    return stats.as_dict(include_data=True)
+    entry: dict[str, Any] = stats.as_dict(include_data=True)
+    return entry
 
 
-def statistics(benchmark: Any) -> dict:
+def statistics(benchmark: Any) -> dict[str, Any]:
     """min, max, mean, median, ... of the rounds just measured (what --benchmark-compare-fail judges)."""
-    return benchmark.stats.stats.as_dict()
+    figures: dict[str, Any] = benchmark.stats.stats.as_dict()
+    return figures
 
 
 def round_times(benchmark: Any) -> list[float] | None:
@@ -122,8 +124,9 @@ def replay(benchmark: Any, rounds: list[float]) -> None:
     benchmark.pedantic(clock.advance, rounds=len(rounds), warmup_rounds=0)
 
 
-def machine_info(bench: Any) -> dict:
-    return bench.get_machine_info()
+def machine_info(bench: Any) -> dict[str, Any]:
+    info: dict[str, Any] = bench.get_machine_info()
+    return info
 
 
 def log(bench: Any, line: str) -> None:

@@ -24,9 +24,10 @@ import pytest
 from tsvc import benchadapter, xdist
 
 _CHANNEL = xdist.Channel("tsvc_benchmark")
-_COLLECTED = pytest.StashKey[list]()
-_BASELINE = pytest.StashKey[dict]()
-_CHECKS = pytest.StashKey[list]()
+Entry = dict[str, Any]  # one benchmark, as pytest-benchmark writes it in its JSON
+_COLLECTED = pytest.StashKey[list[Entry]]()
+_BASELINE = pytest.StashKey[dict[str, Entry]]()
+_CHECKS = pytest.StashKey[list[Any]]()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -47,29 +48,36 @@ def _take_over(config: pytest.Config, bench: Any) -> None:
     if where is not xdist.Role.ALONE:
         benchadapter.silence_xdist_warning(bench)
     if where is xdist.Role.CONTROLLER:
-        collected: list[dict] = []
+        collected: list[Entry] = []
         config.stash[_COLLECTED] = collected
-        xdist.gather(config, _CHANNEL, lambda report, entry: entry is not None and collected.append(entry))
+
+        def receive(report: pytest.TestReport, entry: Entry | None) -> None:
+            if entry is not None:
+                collected.append(entry)
+
+        xdist.gather(config, _CHANNEL, receive)
     if bench.compare:
         compare, checks = benchadapter.take_comparison(bench)
         config.stash[_BASELINE] = benchadapter.load_baseline(bench, compare)
         config.stash[_CHECKS] = checks
 
 
-def regressions(config: pytest.Config, fullname: str, stats: dict) -> list[str]:
+def regressions(config: pytest.Config, fullname: str, stats: dict[str, Any]) -> list[str]:
     """Failures of --benchmark-compare-fail for one benchmark against the baseline."""
     baseline = baseline_entry(config, fullname)
     if baseline is None:
         return []
-    return benchadapter.failed_checks(config.stash.get(_CHECKS, []), stats, baseline["stats"])
+    checks: list[Any] = config.stash.get(_CHECKS, [])
+    return benchadapter.failed_checks(checks, stats, baseline["stats"])
 
 
-def baseline_entry(config: pytest.Config, fullname: str) -> dict | None:
-    return config.stash.get(_BASELINE, {}).get(fullname)
+def baseline_entry(config: pytest.Config, fullname: str) -> Entry | None:
+    baseline: dict[str, Entry] = config.stash.get(_BASELINE, {})
+    return baseline.get(fullname)
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if report.when != "call" or xdist.role(item.config) is not xdist.Role.WORKER:
         return report
@@ -92,7 +100,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     target = config.getoption("benchmark_json", None)
     if bench is None or not target or _COLLECTED not in config.stash:
         return
-    collected = sorted(config.stash[_COLLECTED], key=lambda b: b["fullname"])
+    gathered: list[Entry] = config.stash[_COLLECTED]
+    collected = sorted(gathered, key=lambda b: b["fullname"])
     output: dict[str, Any] = {
         "machine_info": benchadapter.machine_info(bench),
         "commit_info": config.hook.pytest_benchmark_generate_commit_info(config=config),

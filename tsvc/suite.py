@@ -181,7 +181,7 @@ def device() -> str:
 
 
 @pytest.hookimpl
-def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
     """Skips, one line per reason: a partial kernel set would otherwise print a line per test."""
     if "s" in getattr(terminalreporter, "reportchars", "") or "a" in getattr(terminalreporter, "reportchars", ""):
         return  # the user asked for pytest's own list (-rs / -ra)
@@ -192,7 +192,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
             terminalreporter.write_line(line)
 
 
-def skip_summary(reports: list, shown: int = 6) -> list[str]:
+def skip_summary(reports: list[pytest.TestReport], shown: int = 6) -> list[str]:
     """`N tests (M loops: a, b, ...): reason`, with each loop's name in the reason written <loop>."""
     names = set(catalog.catalog())
     groups: dict[str, tuple[int, list[str]]] = {}
@@ -212,7 +212,7 @@ def skip_summary(reports: list, shown: int = 6) -> list[str]:
     return out
 
 
-def _skip_reason(report) -> str:
+def _skip_reason(report: pytest.TestReport) -> str:
     longrepr = report.longrepr
     text = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
     return text.removeprefix("Skipped: ")
