@@ -205,10 +205,10 @@ def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, e
         times = bench.time_kernel(loop, path, size, implementation=kernels.implementation)
     except CandidateError as exc:
         pytest.fail(f"not timed: {exc.outcome.value}: {exc.message}", pytrace=False)
-    from analysis import footprint_bytes  # the bytes the loop must move (islpy: imported when timing only)
+    from analysis import chain_steps, footprint_bytes  # bytes to move, dependence chain (islpy: when timing only)
 
     figures = bench.metrics(loop, size, baselines.c_times(loop, size), times, footprint_bytes(loop, size),
-                            bench.calibrate())
+                            bench.calibrate(), chain_steps(loop, size))
     _describe(benchmark, loop, scale, size)
     others = _baseline_times(loop, size, figures.c_time)
     benchmark.extra_info.update(figures.to_dict(), implementation="triton", kernel=str(path),

@@ -1,4 +1,5 @@
-"""An empty Triton kernel: its launch time is the floor under every kernel's."""
+"""The calibration kernels: an empty kernel, whose launch time is the floor under every kernel's, and a
+dependent chain, whose time per step is the latency a recurrence pays for each iteration."""
 from typing import TYPE_CHECKING
 
 import triton
@@ -6,6 +7,12 @@ import triton.language as tl
 
 if TYPE_CHECKING:
     import torch
+
+# x -> x * CHAIN_SCALE + CHAIN_SHIFT: exact in float32 (a halving), bounded (it converges to 2), so a
+# test can check every step bit for bit, and no step overflows however long the chain.
+CHAIN_SCALE = 0.5
+CHAIN_SHIFT = 1.0
+CHAIN_STEPS = 1 << 14  # steps timed on the device: ~ms, far above the launch floor
 
 
 # Untyped for mypy: triton ships no type information, and the JIT reads the parameters' annotations.
@@ -16,3 +23,19 @@ def empty_kernel(x_ptr, BLOCK_SIZE: tl.constexpr):  # type: ignore[no-untyped-de
 
 def empty_call(x: "torch.Tensor") -> None:
     empty_kernel[(1,)](x, BLOCK_SIZE=1)
+
+
+@triton.jit
+def chain_kernel(x_ptr, steps, scale, shift):  # type: ignore[no-untyped-def]
+    # One program; step k loads what step k-1 stored, through global memory, as a recurrence kernel
+    # whose carried value lives in memory must. `steps` is a runtime value: the loop is not unrolled.
+    for k in range(steps):
+        x = tl.load(x_ptr + k)
+        tl.store(x_ptr + k + 1, x * scale + shift)
+
+
+def chain_call(x: "torch.Tensor", steps: int) -> None:
+    """x[k + 1] = x[k] * CHAIN_SCALE + CHAIN_SHIFT for k < steps, one dependent step after another."""
+    if x.numel() < steps + 1:
+        raise ValueError(f"chain_call: {steps} steps need {steps + 1} elements, the buffer has {x.numel()}")
+    chain_kernel[(1,)](x, steps, CHAIN_SCALE, CHAIN_SHIFT)

@@ -142,10 +142,11 @@ def _compiled(loop: catalog.Loop, fn: Callable[..., Any], arrays: dict[str, np.n
 
 
 def handle_calibrate(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
-    """The device's copy bandwidth, and the empty-kernel launch floor (in a worker that loads no kernel)."""
+    """The device's copy bandwidth, the empty-kernel launch floor and the dependent-step latency (in a
+    worker that loads no kernel)."""
     import torch
 
-    from tsvc.floor_kernel import empty_call
+    from tsvc.floor_kernel import CHAIN_STEPS, chain_call, empty_call
     from tsvc.timing import median
 
     timer = _gpu_timer()
@@ -154,9 +155,11 @@ def handle_calibrate(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> R
     copy = timer.device_times(lambda: dst.copy_(src), lambda: None, 20, 5)
     x = torch.empty(1, device="cuda")
     floor = timer.all_times(lambda: empty_call(x), lambda: None, 100, 10)
+    chain = torch.ones(CHAIN_STEPS + 1, device="cuda")
+    steps = timer.device_times(lambda: chain_call(chain, CHAIN_STEPS), lambda: None, 10, 2)
     return {"ok": True, "copy_bandwidth": 2 * 4 * n / median(copy), "floor_device": median(floor.device),
             "floor_wall": median(floor.wall), "floor_graph": median(floor.graph) if floor.graph else None,
-            "gpu": torch.cuda.get_device_name(0)}, {}
+            "step_latency": median(steps) / CHAIN_STEPS, "gpu": torch.cuda.get_device_name(0)}, {}
 
 
 HANDLERS: dict[str, Callable[[dict[str, Any], dict[str, np.ndarray]], Reply]] = {
