@@ -39,7 +39,7 @@ BENCHMARK_FIELDS = ("size", "c_time", "device_time", "wall_time", "graph_time", 
                     "efficiency", "floor_multiple", "implausible", "graph_error",
                     # against every baseline (issue 19) and the loop's physical limit (issue 18)
                     "baseline_times", "speedups", "limit_time", "limit_speedup", "limit_fraction",
-                    "latency_limit_time")
+                    "latency_limit_time", "limit_bound", "chain_steps")
 # Kept per baseline benchmark (C one thread, C OpenMP, PyTorch eager, torch.compile) beside its statistics.
 BASELINE_FIELDS = ("size", "flags", "openmp", "threads", "compile_seconds", "timer")
 

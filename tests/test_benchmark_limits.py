@@ -81,3 +81,27 @@ def test_chain_call_refuses_a_short_buffer(device):
 
     with pytest.raises(ValueError, match="10 steps need 11 elements, the buffer has 10"):
         chain_call(torch.zeros(10, device=device), 10)
+
+
+def test_report_names_the_bound_of_each_loop_furthest_from_its_limit():
+    """REPORT.md's table of the loops furthest from their limit says which bound is the limit; "-" for a run
+    measured before the bound was recorded."""
+    import copy
+
+    from reporting import sections
+    from tests.test_reporting_baselines import synthetic
+
+    results = copy.deepcopy(synthetic())
+    results["loops"]["s1119"]["benchmark"]["limit_bound"] = "latency"
+    text = "\n".join(sections.limit_section(results))
+    assert "| fraction of the latency limit | bound |" in text
+    assert "| s1119 | linear dependence testing | 0.5 | 10.0 | 5.0 | 2.5 | 0.25 | latency |" in text
+    assert "| s111 | linear dependence testing | 0.25 | 10.0 | 2.5 | - | - | - |" in text
+
+
+def test_collected_benchmark_figures_keep_the_bound_and_the_chain():
+    from reporting.collect import BENCHMARK_FIELDS
+
+    out = _metrics(10**8, 1000).to_dict()
+    assert {"limit_bound", "chain_steps", "latency_limit_time"} <= set(BENCHMARK_FIELDS) <= set(out) | {
+        "graph_error", "baseline_times", "speedups"}  # those three are added beside the metrics
