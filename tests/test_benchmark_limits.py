@@ -11,7 +11,7 @@ import pytest
 from tsvc import benchmark as bench
 
 CAL = bench.Calibration(gpu="fake", copy_bandwidth=1e12, floor_device=5e-6, floor_wall=8e-6, floor_graph=3e-6,
-                        step_latency=1e-6)
+                        step_latency=1e-6, register_step_latency=1e-8)
 
 
 def _metrics(bytes_moved: int, chain_steps: int | None, device_time: float = 1e-3) -> bench.Metrics:
@@ -72,6 +72,21 @@ def test_chain_kernel_steps_depend_on_each_other(device):
         want[k + 1] = want[k] * np.float32(CHAIN_SCALE) + np.float32(CHAIN_SHIFT)
     np.testing.assert_array_equal(x.cpu().numpy(), want)
     assert len(set(want.tolist())) > steps // 2  # the values differ from step to step: a skipped step shows
+
+
+def test_chain_kernel_in_registers_stores_the_last_step_only(device):
+    import torch
+
+    from tsvc.floor_kernel import CHAIN_SCALE, CHAIN_SHIFT, chain_call
+
+    steps = 10
+    x = torch.zeros(steps + 1, device=device)
+    x[0] = 3.0
+    chain_call(x, steps, in_memory=False)
+    want = np.float32(3.0)
+    for _ in range(steps):
+        want = want * np.float32(CHAIN_SCALE) + np.float32(CHAIN_SHIFT)
+    np.testing.assert_array_equal(x.cpu().numpy(), np.array([3.0] + [0.0] * (steps - 1) + [want], dtype=np.float32))
 
 
 def test_chain_call_refuses_a_short_buffer(device):

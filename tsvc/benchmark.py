@@ -38,6 +38,7 @@ class Calibration:
     floor_wall: float
     floor_graph: float | None
     step_latency: float  # seconds per dependent load -> fma -> store step of a one-program chain (floor_kernel)
+    register_step_latency: float  # the same chain kept in a register: the dependent fma alone (for comparison)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def calibrate() -> Calibration:
     if not reply.get("ok"):
         raise RuntimeError(f"calibration failed: {reply.get('message')}")
     return Calibration(reply["gpu"], reply["copy_bandwidth"], reply["floor_device"], reply["floor_wall"],
-                       reply["floor_graph"], reply["step_latency"])
+                       reply["floor_graph"], reply["step_latency"], reply["register_step_latency"])
 
 
 def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds: int = TIMED_ROUNDS,

@@ -25,17 +25,25 @@ def empty_call(x: "torch.Tensor") -> None:
     empty_kernel[(1,)](x, BLOCK_SIZE=1)
 
 
-@triton.jit
-def chain_kernel(x_ptr, steps, scale, shift):  # type: ignore[no-untyped-def]
-    # One program; step k loads what step k-1 stored, through global memory, as a recurrence kernel
-    # whose carried value lives in memory must. `steps` is a runtime value: the loop is not unrolled.
-    for k in range(steps):
-        x = tl.load(x_ptr + k)
-        tl.store(x_ptr + k + 1, x * scale + shift)
+@triton.jit  # type: ignore[untyped-decorator]
+def chain_kernel(x_ptr, steps, scale, shift, IN_MEMORY: tl.constexpr):  # type: ignore[no-untyped-def]
+    # One program. IN_MEMORY: step k loads what step k-1 stored, through global memory, as a recurrence
+    # kernel whose carried value lives in memory must. Otherwise the value stays in a register and only
+    # the last is stored: the dependent arithmetic alone. `steps` is a runtime value: no unrolling.
+    if IN_MEMORY:
+        for k in range(steps):
+            x = tl.load(x_ptr + k)
+            tl.store(x_ptr + k + 1, x * scale + shift)
+    else:
+        x = tl.load(x_ptr)
+        for k in range(steps):
+            x = x * scale + shift
+        tl.store(x_ptr + steps, x)
 
 
-def chain_call(x: "torch.Tensor", steps: int) -> None:
-    """x[k + 1] = x[k] * CHAIN_SCALE + CHAIN_SHIFT for k < steps, one dependent step after another."""
+def chain_call(x: "torch.Tensor", steps: int, in_memory: bool = True) -> None:
+    """x[k + 1] = x[k] * CHAIN_SCALE + CHAIN_SHIFT for k < steps, one dependent step after another; with
+    in_memory=False only x[steps] is stored."""
     if x.numel() < steps + 1:
         raise ValueError(f"chain_call: {steps} steps need {steps + 1} elements, the buffer has {x.numel()}")
-    chain_kernel[(1,)](x, steps, CHAIN_SCALE, CHAIN_SHIFT)
+    chain_kernel[(1,)](x, steps, CHAIN_SCALE, CHAIN_SHIFT, IN_MEMORY=in_memory)

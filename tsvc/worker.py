@@ -157,9 +157,11 @@ def handle_calibrate(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> R
     floor = timer.all_times(lambda: empty_call(x), lambda: None, 100, 10)
     chain = torch.ones(CHAIN_STEPS + 1, device="cuda")
     steps = timer.device_times(lambda: chain_call(chain, CHAIN_STEPS), lambda: None, 10, 2)
+    in_registers = timer.device_times(lambda: chain_call(chain, CHAIN_STEPS, in_memory=False), lambda: None, 10, 2)
     return {"ok": True, "copy_bandwidth": 2 * 4 * n / median(copy), "floor_device": median(floor.device),
             "floor_wall": median(floor.wall), "floor_graph": median(floor.graph) if floor.graph else None,
-            "step_latency": median(steps) / CHAIN_STEPS, "gpu": torch.cuda.get_device_name(0)}, {}
+            "step_latency": median(steps) / CHAIN_STEPS, "register_step_latency": median(in_registers) / CHAIN_STEPS,
+            "gpu": torch.cuda.get_device_name(0)}, {}
 
 
 HANDLERS: dict[str, Callable[[dict[str, Any], dict[str, np.ndarray]], Reply]] = {
