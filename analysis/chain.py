@@ -155,13 +155,16 @@ def _shift(keep: int, d: int) -> isl.Map:
     return isl.Map(f"{{ D[{', '.join(names)}] -> D[{', '.join(moved)}] }}")
 
 
-def _extent(dom: isl.Set, keep: int) -> int:
-    """The largest span of the level's iterator within one iteration of the loops around it."""
+def _extent(dom: isl.Set, keep: int) -> int | None:
+    """The largest span of the level's iterator within one iteration of the loops around it; None where it
+    is not one number (a parameter the size does not fix)."""
     names = [f"x{k}" for k in range(keep)]
     later = [*names[:-1], "y"]
     pairs = isl.Map(f"{{ D[{', '.join(names)}] -> D[{', '.join(later)}] : y >= {names[-1]} }}")
-    spans = pairs.intersect_domain(dom).intersect_range(dom).deltas()
-    return int(spans.dim_max(keep - 1).get_pieces()[0][1].get_constant_val().to_python())
+    pieces = pairs.intersect_domain(dom).intersect_range(dom).deltas().dim_max(keep - 1).get_pieces()
+    if len(pieces) != 1 or not pieces[0][1].is_cst():
+        return None
+    return int(pieces[0][1].get_constant_val().to_python())
 
 
 def _vector_state(result: LoopAnalysis, loop_id: str, values: dict[str, int]) -> bool:
@@ -216,7 +219,8 @@ def _level_chain(result: LoopAnalysis, loop_id: str, values: dict[str, int]) -> 
         step = _shift(keep, d)
         need = dom.intersect(step.intersect_range(dom).domain())  # iterations with one d later
         if need.is_subset(union.intersect(step).domain()):
-            return _extent(dom, keep) // d + 1
+            extent = _extent(dom, keep)
+            return None if extent is None else extent // d + 1
     return None
 
 
