@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from reporting import collect, render, results
+from tsvc import findings
 from tsvc.kernelsets import UnknownKernelSetError, resolve
 
 _PROPERTY = "tsvc_result"
@@ -50,6 +51,8 @@ def _is_worker(config: pytest.Config) -> bool:
 
 @pytest.hookimpl
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{findings.MARKER}(kind): what the test is, for the report "
+                                       "(a tsvc.findings.TestKind)")
     if _enabled(config) and not _is_worker(config):
         config.stash[_LOG] = collect.TestLog()
         config.stash[_STARTED] = results.now()
@@ -72,8 +75,8 @@ def _check_appendable(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
-    if _enabled(item.config) and report.when in ("setup", "call"):
-        record = collect.item_record(item, report.when)
+    if _enabled(item.config):  # every phase: a failure that carries no record is a crashed worker's
+        record = collect.shipped_record(item, call, report)
         report.user_properties.append((_PROPERTY, json.dumps(record, default=str)))
     return report
 

@@ -23,7 +23,7 @@ from filelock import FileLock
 
 from tests.cases import loop_cases
 from tsvc import benchmark as bench
-from tsvc import baselines, benchplugin, checker, racecheck
+from tsvc import baselines, benchplugin, checker, findings, racecheck
 from tsvc.baselines import Baseline
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
@@ -183,6 +183,7 @@ def _time_c_build(benchmark, timer: bench.CLoopTimer) -> list[float] | None:
     return None if benchmark.stats is None else list(benchmark.stats.stats.data)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.C_SPEED)
 def test_c_loop_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
     _describe(benchmark, loop, scale, size)
@@ -194,6 +195,7 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     _fail_on_regression(request, benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.C_OPENMP_SPEED)
 def test_c_openmp_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
     form = baselines.openmp_form(loop)
@@ -215,12 +217,13 @@ def _torch_baseline(loop, scale, benchmark, device, request, compiled: bool) -> 
         pytest.skip(f"generated/{baselines.TORCH_SET} has no module for {loop.name}")
     verdict = checker.check(loop, path, size, 0, device, Implementation.TORCH)
     if not verdict.passed:
-        pytest.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
-                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+        findings.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
+                      f"{verdict.outcome.value}: {verdict.message}", verdict.finding())
     try:
         times = baselines.torch_times(loop, size, compiled)
     except CandidateError as exc:
-        pytest.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}", pytrace=False)
+        findings.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}",
+                      findings.Finding(exc.outcome.value, exc.message, judged=True))
     clock = MeasuredClock(times.device)
     benchmark._timer = clock  # the worker's rounds, as for a kernel
     _describe(benchmark, loop, scale, size)
@@ -231,10 +234,12 @@ def _torch_baseline(loop, scale, benchmark, device, request, compiled: bool) -> 
     _fail_on_regression(request, benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TORCH_EAGER_SPEED)
 def test_torch_eager_speed(loop, scale, benchmark, device, request):
     _torch_baseline(loop, scale, benchmark, device, request, compiled=False)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TORCH_COMPILE_SPEED)
 def test_torch_compile_speed(loop, scale, benchmark, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("torch.compile is timed on a CUDA GPU only (the baseline a GPU user would compile)")
@@ -249,6 +254,7 @@ def _baseline_times(loop, size: Size, c_time: float) -> dict[str, float | None]:
     return times
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TRITON_SPEED)
 def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("Triton kernels are timed on a CUDA GPU only; the interpreter's timings mean nothing")
@@ -260,12 +266,13 @@ def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, e
     if not verdict.passed:
         baseline = benchplugin.baseline_entry(request.config, benchmark.fullname)
         note = " (it passed in the baseline)" if baseline else ""
-        pytest.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
-                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+        findings.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
+                      f"{verdict.outcome.value}: {verdict.message}", verdict.finding())
     try:
         times = bench.time_kernel(loop, path, size, implementation=kernels.implementation)
     except CandidateError as exc:
-        pytest.fail(f"not timed: {exc.outcome.value}: {exc.message}", pytrace=False)
+        findings.fail(f"not timed: {exc.outcome.value}: {exc.message}",
+                      findings.Finding(exc.outcome.value, exc.message, judged=True))
     figures = bench.metrics(loop, size, c_times(loop, size), times, bytes_moved(loop, size), bench.calibrate())
     clock = MeasuredClock(times.device)
     benchmark._timer = clock  # pytest-benchmark has no public per-test timer; its stats are the worker's rounds

@@ -21,7 +21,9 @@ import pytest
 from reporting import baselines as B
 from reporting import collect, render, sections
 from reporting import results as R
+from tests.reports import record, report
 from tsvc.cli import main as tsvc
+from tsvc.findings import ErrorClass, Finding, TestKind
 
 DEVICE = 1e-5  # every Triton kernel's device time, s
 SPEEDUPS = {
@@ -37,6 +39,8 @@ FAILED, MISSING = "s311", "s2111"
 # the test that times each implementation; the baselines' names are free: collect tells them apart by extra_info
 TESTS = {"c": "test_c_loop_speed", "c_openmp": "test_c_openmp_speed", "torch_eager": "test_torch_speed",
          "torch_compile": "test_torch_compile_speed", "triton": "test_triton_kernel_speed"}
+KINDS = {"c": TestKind.C_SPEED, "c_openmp": TestKind.C_OPENMP_SPEED, "torch_eager": TestKind.TORCH_EAGER_SPEED,
+         "torch_compile": TestKind.TORCH_COMPILE_SPEED, "triton": TestKind.TRITON_SPEED}
 
 
 def triton_info(loop: str) -> dict:
@@ -66,20 +70,15 @@ def baseline_info(loop: str, implementation: str) -> dict:
     return info
 
 
-def _report(nodeid: str, outcome: str, longrepr=None) -> pytest.TestReport:
-    return pytest.TestReport(nodeid, ("tests/test_benchmark.py", 1, nodeid), {}, outcome, longrepr, "call")
-
-
 def _add(log: collect.TestLog, loop: str, implementation: str, outcome: str, info: dict | None = None,
-         message: str | None = None) -> None:
+         message: str | None = None, finding: Finding | None = None) -> None:
     nodeid = f"tests/test_benchmark.py::{TESTS[implementation]}[{loop}-scale1]"
-    shipped = {"test": TESTS[implementation], "loop": loop, "size": "97x17", "seed": None}
+    shipped = record(KINDS[implementation], loop, finding, seed=None)
     if info is not None:
         median = DEVICE if implementation == "triton" else SPEEDUPS.get(loop, {}).get(implementation, 1.0) * DEVICE
         shipped["benchmark"] = {"extra_info": info, "stats": {"median": median, "iqr": 1e-8, "min": median,
                                                               "rounds": 100}}
-    longrepr = ("test_benchmark.py", 1, f"Skipped: {message}") if outcome == "skipped" else message
-    log.add(_report(nodeid, outcome, longrepr), shipped)
+    log.add(report(nodeid, outcome, message), shipped)
 
 
 def session() -> dict:
@@ -102,9 +101,11 @@ def synthetic() -> dict:
             else:
                 _add(log, loop, implementation, "passed", baseline_info(loop, implementation))
     _add(log, FAILED, "triton", "failed", message="not timed: the kernel fails the checker at 97x17: "
-                                                  "wrong result: array a: 1 of 97 elements differ")
+                                                  "wrong result: array a: 1 of 97 elements differ",
+         finding=Finding("wrong result", "array a: 1 of 97 elements differ", judged=True))
     _add(log, FAILED, "c", "passed", baseline_info(FAILED, "c"))
-    _add(log, MISSING, "triton", "skipped", message="no kernel for s2111 in kernel set 'synthetic'")
+    _add(log, MISSING, "triton", "skipped", message="no kernel for s2111 in kernel set 'synthetic'",
+         finding=Finding(ErrorClass.MISSING, "no kernel for s2111 in kernel set 'synthetic'"))
     return {"schema": R.SCHEMA, "session": session(), "loops": collect.loop_results(log)}
 
 

@@ -13,6 +13,8 @@ import pytest
 from generation.store import AttemptRecord, Entry, RoundRecord
 from reporting import collect, render, sampling
 from reporting import results as R
+from tests.reports import WRONG, record, report
+from tsvc.findings import TestKind
 from tsvc.kernelsets import KernelSet
 
 
@@ -93,9 +95,8 @@ def results_of(kernel_set: KernelSet, samples: int) -> dict:
             nodeid = f"tests/test_correctness.py::test_kernel_matches_c_loop[{loop}-97x17-seed0" + \
                      (f"-sample{k}]" if samples > 1 else "]")
             passed = outcomes[-1]
-            log.add(pytest.TestReport(nodeid, ("tests/test_correctness.py", 1, nodeid), {},
-                                      "passed" if passed else "failed",
-                                      None if passed else "AssertionError: wrong result: array a: bad", "call"), None)
+            log.add(report(nodeid, "passed" if passed else "failed", None if passed else "wrong result: array a: bad"),
+                    record(TestKind.CORRECTNESS, loop, None if passed else WRONG, sample=k))
     return R.build(kernel_set, collect.loop_results(log), MACHINE, RUN)
 
 

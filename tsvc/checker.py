@@ -22,6 +22,7 @@ from tsvc import reference
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
+from tsvc.findings import Finding
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 
@@ -44,6 +45,11 @@ class Verdict:
     @property
     def passed(self) -> bool:
         return self.outcome is Outcome.PASSED
+
+    def finding(self, note: str = "") -> Finding:
+        """The verdict as the report files it (a test's own check of the kernel); `note` follows the message."""
+        return Finding(self.outcome.value, self.message + note, judged=True, max_error=self.max_error,
+                       details=dict(self.details))
 
 
 @dataclass(frozen=True)
