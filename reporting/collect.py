@@ -20,6 +20,7 @@ import pytest
 
 from generation.plugin import sample_of
 from generation.samples import sample_from_nodeid
+from reporting.schema import LoopError, LoopResult, SampleVerdict
 from tsvc import catalog
 from tsvc.findings import ErrorClass, Finding, TestKind, kind_of, of_exception
 
@@ -121,10 +122,10 @@ class TestRecord:
         """A skip because the set has no kernel for the loop (and none could be had)."""
         return self.outcome == "skipped" and self.finding is not None and self.finding.error == ErrorClass.MISSING
 
-    def error(self) -> dict:
+    def error(self) -> LoopError:
         """The failure's class and message; a failure no test process reported is a crashed worker's."""
         found = self.finding or Finding(ErrorClass.NOT_RUN, self.message)
-        return {"class": str(found.error), "message": found.message, "test": self.nodeid}
+        return LoopError(str(found.error), found.message, self.nodeid)
 
 
 @dataclass
@@ -158,7 +159,7 @@ class TestLog:
         return TestRecord(nodeid, kind, loop_from_nodeid(nodeid), sample=sample_from_nodeid(nodeid))
 
 
-def verdict(tests: list[TestRecord]) -> dict:
+def verdict(tests: list[TestRecord]) -> dict:  # the fields of a schema.KernelVerdict
     """The verdict on one kernel from its tests: status, passed, error, test counts, its Triton benchmark."""
     judging = [t for t in tests if t.kind is TestKind.CORRECTNESS]
     speed = [t for t in tests if t.kind is TestKind.TRITON_SPEED]
@@ -178,7 +179,7 @@ def verdict(tests: list[TestRecord]) -> dict:
     if failures:
         error = failures[0].error()
     elif status == "missing":
-        error = {"class": str(ErrorClass.MISSING), "message": skips[0].finding.message, "test": skips[0].nodeid}
+        error = LoopError(str(ErrorClass.MISSING), skips[0].finding.message, skips[0].nodeid)
     return {
         "status": status,
         "passed": {"passed": True, "failed": False, "missing": False}.get(status),
@@ -189,24 +190,19 @@ def verdict(tests: list[TestRecord]) -> dict:
     }
 
 
-def loop_result(name: str, tests: list[TestRecord]) -> dict:
-    """One loop's result from its tests (see results.py for the fields): sample 1's verdict, and each sample's."""
+def loop_result(name: str, tests: list[TestRecord]) -> LoopResult:
+    """One loop's result from its tests: sample 1's verdict, and each sample's."""
     tests = sorted(tests, key=lambda t: t.nodeid)
     by_sample: dict[int, list[TestRecord]] = {}
     for t in tests:
         by_sample.setdefault(t.sample, []).append(t)
     own = verdict(by_sample.get(1, []))
     loop = catalog.catalog().get(name)
-    result = {
-        "loop": name,
-        "category": loop.category if loop else None,
-        **{k: own[k] for k in ("status", "passed", "error", "tests", "benchmark")},
-        "c_benchmark": _c_benchmark([t for t in tests if t.kind is TestKind.C_SPEED]),
-        "baselines": _baselines(tests),
-        "speed_problem": own["speed_problem"],
-    }
+    result = LoopResult(loop=name, category=loop.category if loop else None, **own,
+                        c_benchmark=_c_benchmark([t for t in tests if t.kind is TestKind.C_SPEED]),
+                        baselines=_baselines(tests))
     if set(by_sample) != {1}:  # --samples K > 1: every sample's own verdict (a K = 1 run's results keep their form)
-        result["samples"] = [{"sample": k, **verdict(by_sample[k])} for k in sorted(by_sample)]
+        result.samples = [SampleVerdict(sample=k, **verdict(by_sample[k])) for k in sorted(by_sample)]
     return result
 
 
@@ -259,7 +255,7 @@ def calibration(log: TestLog) -> dict | None:
     return None
 
 
-def loop_results(log: TestLog) -> dict[str, dict]:
+def loop_results(log: TestLog) -> dict[str, LoopResult]:
     by_loop: dict[str, list[TestRecord]] = {}
     for rec in log.records.values():
         if rec.loop is not None:

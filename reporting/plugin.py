@@ -112,12 +112,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     path = results.write(data, folder)
     try:
         report = render.report(data, folder)
-        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops) and {report}"
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data.loops)} loops) and {report}"
     except Exception as exc:  # the data is safe on disk; `tsvc report DIR` can try again
-        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops); REPORT.md failed: {exc!r}"
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data.loops)} loops); REPORT.md failed: {exc!r}"
 
 
-def _results(config: pytest.Config, log: collect.TestLog) -> dict:
+def _results(config: pytest.Config, log: collect.TestLog) -> results.Results:
     try:
         kernel_set = resolve(config.getoption("kernels"), must_exist=False)
     except (UnknownKernelSetError, ValueError) as exc:

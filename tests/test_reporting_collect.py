@@ -1,6 +1,7 @@
 """From test reports to loop results: findings filed by their data, crashed workers, and the summary's figures."""
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -9,6 +10,8 @@ from reporting import collect, summary
 from tests.reports import NO_KERNEL, WRONG, record, report
 from tsvc import catalog, findings
 from tsvc.findings import ErrorClass, Finding, TestKind
+
+pytest_plugins = ["pytester"]  # for the project's tests only
 
 CORRECTNESS = "tests/test_correctness.py::test_kernel_matches_c_loop[{loop}-97x17-seed{seed}]"
 SPEED = "tests/test_benchmark.py::test_triton_kernel_speed[s000-scale1]"
@@ -32,8 +35,8 @@ def _correctness(log: collect.TestLog, outcome: str, finding: Finding | None = N
 def test_a_failure_is_filed_by_its_finding_whatever_its_message_says(finding, text):
     log = collect.TestLog()
     _correctness(log, "failed", finding, text)
-    error = collect.loop_results(log)["s000"]["error"]
-    assert (error["class"], error["message"]) == (finding.error, finding.message)
+    error = collect.loop_results(log)["s000"].error
+    assert (error.error_class, error.message) == (finding.error, finding.message)
 
 
 def test_a_reworded_message_gives_the_same_results():
@@ -52,8 +55,8 @@ def test_a_failure_no_test_process_reported_is_a_crash_placed_by_its_node_id():
     nodeid = CORRECTNESS.format(loop="s1119", seed=0)
     log.add(report(nodeid, "failed", "worker 'gw0' crashed while running " + nodeid, when="???"), None)
     result = collect.loop_results(log)["s1119"]
-    assert (result["status"], result["error"]["class"]) == ("failed", ErrorClass.NOT_RUN)
-    assert result["tests"] == {"correctness": {"passed": 0, "failed": 1, "skipped": 0}}
+    assert (result.status, result.error.error_class) == ("failed", ErrorClass.NOT_RUN)
+    assert result.tests == {"correctness": {"passed": 0, "failed": 1, "skipped": 0}}
 
 
 def test_a_crash_after_the_tests_setup_keeps_the_setups_record():
@@ -61,7 +64,7 @@ def test_a_crash_after_the_tests_setup_keeps_the_setups_record():
     nodeid = CORRECTNESS.format(loop="s000", seed=0)
     log.add(report(nodeid, "passed", when="setup"), record(TestKind.CORRECTNESS, "s000"))
     log.add(report(nodeid, "failed", "worker 'gw0' crashed", when="???"), None)
-    assert collect.loop_results(log)["s000"]["error"]["class"] == ErrorClass.NOT_RUN
+    assert collect.loop_results(log)["s000"].error.error_class == ErrorClass.NOT_RUN
 
 
 def test_a_loop_passes_only_when_every_correctness_test_passes():
@@ -69,8 +72,8 @@ def test_a_loop_passes_only_when_every_correctness_test_passes():
     for seed, outcome in enumerate(("passed", "failed", "passed")):
         _correctness(log, outcome, WRONG if outcome == "failed" else None, "wrong result: array a: bad", seed=seed)
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == "failed" and result["error"]["message"] == "array a: bad"
-    assert result["tests"]["correctness"] == {"passed": 2, "failed": 1, "skipped": 0}
+    assert result.status == "failed" and result.error.message == "array a: bad"
+    assert result.tests["correctness"] == {"passed": 2, "failed": 1, "skipped": 0}
 
 
 @pytest.mark.parametrize("finding,status", [(NO_KERNEL, "missing"), (None, "not judged"),
@@ -80,7 +83,7 @@ def test_a_loop_is_missing_only_when_its_skips_say_so_as_data(finding, status):
     log = collect.TestLog()
     _correctness(log, "skipped", finding, "no kernel for s000 in kernel set 'x'")
     result = collect.loop_results(log)["s000"]
-    assert (result["status"], result["passed"]) == (status, False if status == "missing" else None)
+    assert (result.status, result.passed) == (status, False if status == "missing" else None)
 
 
 @pytest.mark.parametrize("values,expected", [([4.0, 1.0], 2.0), ([4.0, 0.0], 0.0), ([], None)],
@@ -102,8 +105,8 @@ def test_a_kernel_failing_its_check_while_timed_fails_its_loop_and_a_rejected_ti
     log.add(report(SPEED, "passed", when="setup"), record(TestKind.TRITON_SPEED, "s000"))
     log.add(report(SPEED, "failed", text), record(TestKind.TRITON_SPEED, "s000", finding) if finding else None)
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == status
-    assert result["speed_problem"] == (None if status == "failed" else text)
+    assert result.status == status
+    assert result.speed_problem == (None if status == "failed" else text)
 
 
 @pytest.mark.parametrize("failing,loop_status,sample_statuses", [
@@ -121,12 +124,12 @@ def test_each_sample_has_its_own_verdict_and_the_loop_has_sample_1s(failing, loo
             log.add(report(nodeids[sample, seed], "failed" if bad else "passed"),
                     record(TestKind.CORRECTNESS, "s000", WRONG if bad else None, sample=sample))
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == loop_status
-    assert [(s["sample"], s["status"]) for s in result["samples"]] == list(zip((1, 2, 3), sample_statuses))
-    assert result["tests"]["correctness"] == ({"passed": 1, "failed": 1, "skipped": 0} if failing == 1
+    assert result.status == loop_status
+    assert [(s.sample, s.status) for s in result.samples] == list(zip((1, 2, 3), sample_statuses))
+    assert result.tests["correctness"] == ({"passed": 1, "failed": 1, "skipped": 0} if failing == 1
                                               else {"passed": 2, "failed": 0, "skipped": 0})
-    bad = [s for s in result["samples"] if s["error"]]
-    assert [s["error"]["test"] for s in bad] == ([nodeids[failing, 1]] if failing else [])
+    bad = [s for s in result.samples if s.error]
+    assert [s.error.test for s in bad] == ([nodeids[failing, 1]] if failing else [])
 
 
 def test_the_shipped_sample_wins_over_the_node_id():
@@ -134,14 +137,14 @@ def test_the_shipped_sample_wins_over_the_node_id():
     log.add(report(CORRECTNESS.format(loop="s000", seed=0), "failed"),
             record(TestKind.CORRECTNESS, "s000", WRONG, sample=2))
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == "not judged"  # sample 1 never ran
-    assert [(s["sample"], s["status"]) for s in result["samples"]] == [(2, "failed")]
+    assert result.status == "not judged"  # sample 1 never ran
+    assert [(s.sample, s.status) for s in result.samples] == [(2, "failed")]
 
 
 def test_a_one_sample_run_has_no_samples_field():
     log = collect.TestLog()
     _correctness(log, "passed")
-    assert "samples" not in collect.loop_results(log)["s000"]
+    assert collect.loop_results(log)["s000"].samples is None
 
 
 def _item(params: dict, kind: TestKind | None = TestKind.CORRECTNESS) -> SimpleNamespace:
@@ -161,3 +164,42 @@ def test_the_item_record_carries_the_tests_sample(params, sample):
 def test_the_item_record_carries_the_kind_the_test_declares(kind):
     record_ = collect.item_record(_item({"loop": catalog.get("s000")}, kind), "setup")
     assert record_["kind"] == (kind or TestKind.OTHER).value
+
+
+RECORDING_CONFTEST = """
+import json
+import pytest
+from reporting import collect
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        with open("records.jsonl", "a") as out:
+            out.write(json.dumps([item.name, collect.shipped_record(item, call, report)["finding"]]) + "\\n")
+    return report
+"""
+
+
+def test_a_failure_is_a_test_timeout_only_when_pytest_timeout_stopped_it(pytester):
+    pytester.makeconftest(RECORDING_CONFTEST)
+    pytester.makepyfile(test_cases="""
+        import time
+        import pytest
+
+        @pytest.mark.timeout(0.5, method="signal")
+        def test_stopped():
+            time.sleep(5)
+
+        def test_says_timeout():
+            pytest.fail("Timeout (>0.5s) from pytest-timeout.")
+
+        def test_raises():
+            raise KeyError("a")
+    """)
+    pytester.runpytest_inprocess("-p", "no:cacheprovider").assert_outcomes(failed=3)
+    found = dict(json.loads(line) for line in (pytester.path / "records.jsonl").read_text().splitlines())
+    assert {name: f["error"] for name, f in found.items()} == {
+        "test_stopped": ErrorClass.TEST_TIMEOUT, "test_says_timeout": ErrorClass.HARNESS,
+        "test_raises": ErrorClass.HARNESS}
+    assert found["test_stopped"]["message"].startswith("Timeout")  # the report's text, shown as it was

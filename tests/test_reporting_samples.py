@@ -107,9 +107,9 @@ def section(text: str) -> str:
 
 def test_the_samples_section_gives_pass_at_k_first_try_spread_and_cost(tmp_path: Path):
     data = results_of(sampled_set(tmp_path / "set"), 3)
-    assert [s["status"] for s in data["loops"]["s000"]["samples"]] == ["passed", "failed", "passed"]
-    assert (data["loops"]["s000"]["status"], data["loops"]["s111"]["status"]) == ("passed", "failed")  # sample 1's
-    assert data["loops"]["s000"]["generation"]["samples"]["n"] == 3
+    assert [s.status for s in data.loops["s000"].samples] == ["passed", "failed", "passed"]
+    assert (data.loops["s000"].status, data.loops["s111"].status) == ("passed", "failed")  # sample 1's
+    assert data.loops["s000"].generation["samples"]["n"] == 3
     text = section(render.report(data, tmp_path / "report", draw=False).read_text())
     for row in ("| loops sampled | 2 |", "| samples per loop | 3 |", "| passing samples | 3/6 (50.0%) |",
                 "| loops with a passing sample | 2/2 (100.0%) |",
@@ -137,7 +137,7 @@ def test_uneven_samples_give_pass_at_k_up_to_the_fewest(tmp_path: Path):
 def test_a_one_sample_report_is_the_sampled_report_without_its_samples_section(tmp_path: Path):
     kernel_set = sampled_set(tmp_path / "set")
     one = results_of(kernel_set, 1)
-    assert not any("samples" in r or "samples" in r["generation"] for r in one["loops"].values())
+    assert not any(r.samples is not None or "samples" in r.generation for r in one.loops.values())
     single = render.report(one, tmp_path / "one", draw=False).read_text()
     sampled = render.report(results_of(kernel_set, 3), tmp_path / "three", draw=False).read_text()
     assert "## Samples" not in single and "pass@" not in single and "## Samples" in sampled
@@ -158,5 +158,5 @@ def test_no_samples_section_when_the_cache_holds_one_sample_per_loop(tmp_path: P
     for extra in (kernel_set.path / "samples").glob("*/*.json"):
         extra.unlink()  # samples 2 and 3 were never made (budget spent): one sample per loop
     data = results_of(kernel_set, 3)
-    assert data["loops"]["s000"]["generation"]["samples"]["n"] == 1
+    assert data.loops["s000"].generation["samples"]["n"] == 1
     assert "## Samples" not in render.report(data, tmp_path / "report", draw=False).read_text()
