@@ -75,7 +75,8 @@ def _check_appendable(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
-    if _enabled(item.config):  # every phase: a failure that carries no record is a crashed worker's
+    # setup and call, and a teardown that failed: a failure that carries no record is then a crashed worker's
+    if _enabled(item.config) and (report.when != "teardown" or not report.passed):
         record = collect.shipped_record(item, call, report)
         report.user_properties.append((_PROPERTY, json.dumps(record, default=str)))
     return report

@@ -1,6 +1,7 @@
 """From test reports to loop results: findings filed by their data, crashed workers, and the summary's figures."""
 from __future__ import annotations
 
+import importlib
 import json
 from types import SimpleNamespace
 
@@ -167,6 +168,7 @@ def test_the_item_record_carries_the_kind_the_test_declares(kind):
 
 
 RECORDING_CONFTEST = """
+import importlib
 import json
 import pytest
 from reporting import collect
@@ -203,3 +205,12 @@ def test_a_failure_is_a_test_timeout_only_when_pytest_timeout_stopped_it(pyteste
         "test_stopped": ErrorClass.TEST_TIMEOUT, "test_says_timeout": ErrorClass.HARNESS,
         "test_raises": ErrorClass.HARNESS}
     assert found["test_stopped"]["message"].startswith("Timeout")  # the report's text, shown as it was
+
+
+@pytest.mark.parametrize("module", ["tests.test_correctness", "tests.test_benchmark"])
+def test_every_test_of_the_suite_declares_its_own_kind(module):
+    tests = {name: f for name, f in vars(importlib.import_module(module)).items() if name.startswith("test_")}
+    kinds = {name: [m.args[0] for m in getattr(f, "pytestmark", []) if m.name == findings.MARKER]
+             for name, f in tests.items()}
+    assert all(len(k) == 1 and k[0] is not TestKind.OTHER for k in kinds.values()), kinds
+    assert len({k[0] for k in kinds.values()}) == len(kinds)
