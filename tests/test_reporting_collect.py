@@ -9,7 +9,8 @@ import pytest
 
 from reporting import collect, summary
 from tests.reports import NO_KERNEL, WRONG, record, report
-from tsvc import catalog, findings
+from tsvc import catalog, checker, findings
+from tsvc.candidate import Outcome
 from tsvc.findings import ErrorClass, Finding, TestKind
 
 pytest_plugins = ["pytester"]  # for the project's tests only
@@ -214,3 +215,11 @@ def test_every_test_of_the_suite_declares_its_own_kind(module):
              for name, f in tests.items()}
     assert all(len(k) == 1 and k[0] is not TestKind.OTHER for k in kinds.values()), kinds
     assert len({k[0] for k in kinds.values()}) == len(kinds)
+
+
+@pytest.mark.parametrize("outcome,max_error", [("wrong result", 0.5), ("crash", float("inf"))], ids=["wrong", "crash"])
+def test_a_checker_verdict_travels_as_its_outcome_message_and_error(outcome, max_error):
+    verdict = checker.Verdict(Outcome(outcome), "array a: bad", max_error, {"array": "a"})
+    found = verdict.finding()
+    assert found == Finding(outcome, "array a: bad", judged=True, max_error=max_error, details={"array": "a"})
+    assert Finding.from_record(json.loads(json.dumps(found.to_record()))) == found

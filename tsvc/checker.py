@@ -46,9 +46,9 @@ class Verdict:
     def passed(self) -> bool:
         return self.outcome is Outcome.PASSED
 
-    def finding(self, note: str = "") -> Finding:
-        """The verdict as the report files it (a test's own check of the kernel); `note` follows the message."""
-        return Finding(self.outcome.value, self.message + note, judged=True, max_error=self.max_error,
+    def finding(self) -> Finding:
+        """The verdict as the report files it: the test's own check of the kernel found it."""
+        return Finding(self.outcome.value, self.message, judged=True, max_error=self.max_error,
                        details=dict(self.details))
 
 

@@ -6,7 +6,7 @@ never by the words of its message: a test declares its kind with the
 (a checker verdict, a loop without a kernel, a failed generation) is raised
 through `fail` or `skip` here, which carry a `Finding` beside the text the
 user reads. The process that ran the test ships the finding with its report
-(reporting.collect.item_record); rewording a message changes no report.
+(reporting.collect.shipped_record); rewording a message changes no report.
 """
 from __future__ import annotations
 
