@@ -121,7 +121,7 @@ def efficiency(results: Results, path: Path) -> Path | None:
     else:
         ax.set_xticks([])
         ax.set_xlabel(f"{len(rows)} passing loops, most efficient first")
-    scale = results.session.run.get("scale")
+    scale = results.session.run.scale
     size = rows[0].benchmark.get("size")
     if min(values) > 0 and max(values) / min(values) > 50:
         ax.set_yscale("log")  # small loops sit orders of magnitude below the roofline
@@ -250,7 +250,7 @@ def limit_fraction(results: Results, path: Path) -> Path | None:
         ax.set_ylim(0, max(1.25, max(values) * 1.1))  # room for the legend above the limit line
     ax.set_ylabel("limit time / device time")
     ax.set_title(f"{set_name(results)}: fraction of each loop's physical limit reached "
-                 f"(scale {results.session.run.get('scale')})")
+                 f"(scale {results.session.run.scale})")
     ax.legend(fontsize=8)
     return _save(fig, path)
 

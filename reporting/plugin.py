@@ -126,9 +126,9 @@ def _results(config: pytest.Config, log: collect.TestLog) -> results.Results:
     tests: dict[str, int] = {}
     for rec in log.records.values():
         tests[rec.outcome] = tests.get(rec.outcome, 0) + 1
-    run = {"started": config.stash[_STARTED], "finished": results.now(), "args": list(config.invocation_params.args),
-           "xdist_workers": getattr(config.option, "numprocesses", None) or None,
-           "scale": config.getoption("tsvc_scale", None), "tests": tests}
+    run = results.RunInfo(config.stash[_STARTED], results.now(), list(config.invocation_params.args),
+                          getattr(config.option, "numprocesses", None) or None, config.getoption("tsvc_scale", None),
+                          tests)
     return results.build(kernel_set, collect.loop_results(log), results.machine(collect.calibration(log)), run)
 
 

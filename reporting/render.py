@@ -104,9 +104,9 @@ def _session(results: Results) -> list[str]:
     if cal:
         lines.append(f"- **Calibration**: copy bandwidth {cal['copy_bandwidth'] / 1e9:.0f} GB/s; launch floor "
                      f"{cal['floor_device'] * 1e6:.2f} µs device, {cal['floor_wall'] * 1e6:.1f} µs wall")
-    lines.append(f"- **Run**: {run.get('started')} to {run.get('finished')}, scale {run.get('scale')}, "
-                 f"{run.get('xdist_workers') or 1} process(es); tests: "
-                 + (", ".join(f"{v} {k}" for k, v in (run.get("tests") or {}).items()) or "none")
+    lines.append(f"- **Run**: {run.started} to {run.finished}, scale {run.scale}, "
+                 f"{run.xdist_workers or 1} process(es); tests: "
+                 + (", ".join(f"{v} {k}" for k, v in run.tests.items()) or "none")
                  + (f"; merged with {len(session.merged)} later run(s)" if session.merged else ""))
     return lines
 

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reporting.schema import (FILENAME, SCHEMA, KernelSetInfo, LoopResult, PromptSettings, Results,  # noqa: F401
-                              ResultsError, Session, load, write)  # FILENAME .. write: used through this module
+                              ResultsError, RunInfo, Session, load, write)  # FILENAME .. write: used through this module
 from tsvc.kernelsets import KernelSet
 
 
@@ -72,7 +72,7 @@ def samples_run(result: LoopResult) -> int:
     return max((s.sample for s in result.samples or ()), default=1)
 
 
-def session_settings(kernel_set: KernelSet, loops: dict[str, LoopResult], machine_info: dict, run: dict) -> Session:
+def session_settings(kernel_set: KernelSet, loops: dict[str, LoopResult], machine_info: dict, run: RunInfo) -> Session:
     """The set, model and prompt settings (from the set's records first, its kernelset.json second), and the run."""
     meta = kernel_set.metadata() if kernel_set.path.is_dir() else {}
     records = [r.generation for r in loops.values() if r.generation and "error" not in r.generation]
@@ -134,7 +134,7 @@ def machine(calibration: dict | None) -> dict:
     }
 
 
-def build(kernel_set: KernelSet, loops: dict[str, LoopResult], machine_info: dict, run: dict) -> Results:
+def build(kernel_set: KernelSet, loops: dict[str, LoopResult], machine_info: dict, run: RunInfo) -> Results:
     for name, result in loops.items():
         result.generation = generation_record(kernel_set, name, samples_run(result))
     return Results(session_settings(kernel_set, loops, machine_info, run), loops)

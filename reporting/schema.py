@@ -125,6 +125,18 @@ class PromptSettings:
 
 
 @dataclass
+class RunInfo:
+    """One pytest run: when, how, and its tests' outcomes."""
+
+    started: str | None = None
+    finished: str | None = None
+    args: list[str] = field(default_factory=list)
+    xdist_workers: int | None = None
+    scale: int | None = None
+    tests: dict[str, int] = field(default_factory=dict)  # outcome (passed, failed, skipped) -> count
+
+
+@dataclass
 class Session:
     """The set, model and prompt, the machine, and the run (and later runs merged into it)."""
 
@@ -133,20 +145,21 @@ class Session:
     provider: str | None
     prompt: PromptSettings
     machine: dict[str, Any]  # results.machine: backend, device, timings, gpu, ..., calibration
-    run: dict[str, Any]  # started, finished, args, xdist_workers, scale, tests: {outcome: count}
-    merged: list[dict[str, Any]] | None = None  # the runs merged in later (--report-append)
+    run: RunInfo
+    merged: list[RunInfo] | None = None  # the runs merged in later (--report-append, tsvc report --merge)
 
     def to_json(self) -> dict:
         out = {"kernel_set": vars(self.kernel_set), "model": self.model, "provider": self.provider,
-               "prompt": vars(self.prompt), "machine": self.machine, "run": self.run}
+               "prompt": vars(self.prompt), "machine": self.machine, "run": vars(self.run)}
         if self.merged is not None:
-            out["merged"] = self.merged
+            out["merged"] = [vars(r) for r in self.merged]
         return out
 
     @classmethod
     def from_json(cls, data: dict) -> Session:
         return cls(KernelSetInfo(**data["kernel_set"]), data.get("model"), data.get("provider"),
-                   PromptSettings(**data["prompt"]), data["machine"], data["run"], data.get("merged"))
+                   PromptSettings(**data["prompt"]), data["machine"], RunInfo(**data["run"]),
+                   None if data.get("merged") is None else [RunInfo(**r) for r in data["merged"]])
 
 
 @dataclass

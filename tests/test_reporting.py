@@ -94,7 +94,7 @@ def test_the_run_itself_passes_three_loops_and_fails_one(run):
 def test_xdist_run_writes_one_results_json_with_every_selected_loop_once(run):
     data = R.load(run[1])
     assert sorted(data.loops) == sorted(LOOPS)
-    assert data.session.run["xdist_workers"] == 2
+    assert data.session.run.xdist_workers == 2
     assert data.name == "mixed"
     assert all(r.tests["correctness"] == {"passed": int(r.passed), "failed": int(not r.passed), "skipped": 0}
                for r in data.loops.values())

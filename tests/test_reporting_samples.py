@@ -76,8 +76,7 @@ SAMPLES = {  # loop -> per sample: (attempt outcomes, attempt costs, rounds, spe
 }
 MACHINE = {"backend": "CUDA", "device": "cuda", "timings": False, "gpu": "NVIDIA H200", "cpu": "x86",
            "cpu_count": 16, "torch": "2.13", "triton": "3.9", "python": "3.12", "calibration": None}
-RUN = {"started": "2026-11-30T06:00:00+00:00", "finished": "2026-11-30T06:10:00+00:00", "args": [],
-       "xdist_workers": None, "scale": 1, "tests": {}}
+RUN = R.RunInfo(started="2026-11-30T06:00:00+00:00", finished="2026-11-30T06:10:00+00:00", scale=1)
 
 
 def sampled_set(folder: Path) -> KernelSet:
