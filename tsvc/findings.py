@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -56,15 +56,15 @@ class Finding:
     message: str
     judged: bool = False
     max_error: float | None = None
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
-    def to_record(self) -> dict:
+    def to_record(self) -> dict[str, Any]:
         """JSON-able; `from_record` reads it back."""
         return {"error": str(self.error), "message": self.message, "judged": self.judged,
                 "max_error": self.max_error, "details": self.details}
 
     @classmethod
-    def from_record(cls, record: dict) -> Finding:
+    def from_record(cls, record: dict[str, Any]) -> Finding:
         return cls(record["error"], record["message"], bool(record.get("judged")), record.get("max_error"),
                    dict(record.get("details") or {}))
 
