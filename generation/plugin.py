@@ -22,7 +22,7 @@ from typing import Callable, Generator as Gen
 
 import pytest
 
-from tsvc import gpus, xdist
+from tsvc import findings, gpus, xdist
 from tsvc.catalog import Loop
 from tsvc.suite import kernel_set as run_kernel_set
 
@@ -210,7 +210,9 @@ def kernel_path(config: pytest.Config, loop: Loop) -> Path | None:
         return None
     resolution = _ensure(gen, loop, config.stash.get(_RUNNING_SAMPLE, 1))
     if resolution.skip:
-        pytest.skip(resolution.skip)
+        findings.skip(resolution.skip, findings.Finding(findings.ErrorClass.MISSING, resolution.skip))
     if resolution.error or resolution.path is None:
-        pytest.fail(resolution.error or f"no kernel for {loop.name}", pytrace=False)
+        why = resolution.error or f"no kernel for {loop.name}"
+        findings.fail(why, findings.Finding(resolution.error_class if resolution.error else findings.ErrorClass.HARNESS,
+                                            why))
     return resolution.path

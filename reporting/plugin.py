@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reporting import collect, render, results
-from tsvc import xdist
+from tsvc import findings, xdist
 from tsvc.suite import kernel_set
 
 _CHANNEL = xdist.Channel("tsvc_result")
@@ -46,6 +46,8 @@ def _enabled(config: pytest.Config) -> bool:
 
 @pytest.hookimpl
 def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{findings.MARKER}(kind): what the test is, for the report "
+                                       "(a tsvc.findings.TestKind)")
     if _enabled(config) and xdist.role(config).gathers:
         log = config.stash[_LOG] = collect.TestLog()
         config.stash[_STARTED] = results.now()
@@ -69,8 +71,9 @@ def _check_appendable(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
-    if _enabled(item.config) and report.when in ("setup", "call"):
-        _CHANNEL.ship(report, collect.item_record(item, report.when))
+    # setup and call, and a teardown that failed: a failure that carries no record is then a crashed worker's
+    if _enabled(item.config) and (report.when != "teardown" or not report.passed):
+        _CHANNEL.ship(report, collect.shipped_record(item, call, report))
     return report
 
 
@@ -86,18 +89,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     path = results.write(data, folder)
     try:
         report = render.report(data, folder)
-        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops) and {report}"
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data.loops)} loops) and {report}"
     except Exception as exc:  # the data is safe on disk; `tsvc report DIR` can try again
-        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops); REPORT.md failed: {exc!r}"
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data.loops)} loops); REPORT.md failed: {exc!r}"
 
 
-def _results(config: pytest.Config, log: collect.TestLog) -> dict:
+def _results(config: pytest.Config, log: collect.TestLog) -> results.Results:
     tests: dict[str, int] = {}
     for rec in log.records.values():
         tests[rec.outcome] = tests.get(rec.outcome, 0) + 1
-    run = {"started": config.stash[_STARTED], "finished": results.now(), "args": list(config.invocation_params.args),
-           "xdist_workers": xdist.workers(config) or None,
-           "scale": config.getoption("tsvc_scale", None), "tests": tests}
+    run = results.RunInfo(config.stash[_STARTED], results.now(), list(config.invocation_params.args),
+                          xdist.workers(config) or None, config.getoption("tsvc_scale", None), tests)
     return results.build(kernel_set(config), collect.loop_results(log), results.machine(collect.calibration(log)), run)
 
 

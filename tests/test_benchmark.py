@@ -19,7 +19,7 @@ from filelock import FileLock
 
 from tests.cases import loop_cases
 from tsvc import benchmark as bench
-from tsvc import baselines, benchadapter, benchplugin, checker, racecheck
+from tsvc import baselines, benchadapter, benchplugin, checker, findings, racecheck
 from tsvc.baselines import Baseline
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
@@ -124,6 +124,7 @@ def _time_c_build(benchmark, timer: bench.CLoopTimer) -> list[float] | None:
     return benchadapter.round_times(benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.C_SPEED)
 def test_c_loop_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
     _describe(benchmark, loop, scale, size)
@@ -135,6 +136,7 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     _fail_on_regression(request, benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.C_OPENMP_SPEED)
 def test_c_openmp_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
     form = baselines.openmp_form(loop)
@@ -156,12 +158,13 @@ def _torch_baseline(loop, scale, benchmark, device, request, compiled: bool) -> 
         pytest.skip(f"generated/{baselines.TORCH_SET} has no module for {loop.name}")
     verdict = checker.check(loop, path, size, 0, device, Implementation.TORCH)
     if not verdict.passed:
-        pytest.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
-                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+        findings.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
+                      f"{verdict.outcome.value}: {verdict.message}", verdict.finding())
     try:
         times = baselines.torch_times(loop, size, compiled)
     except CandidateError as exc:
-        pytest.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}", pytrace=False)
+        findings.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}",
+                      findings.Finding(exc.outcome.value, exc.message, judged=True))
     _describe(benchmark, loop, scale, size)
     benchmark.extra_info.update(implementation=kind.value, kernel=str(path), compile_seconds=times.compile_seconds,
                                 timer="device time (CUDA events)" if device == "cuda" else "wall time (CPU)")
@@ -170,10 +173,12 @@ def _torch_baseline(loop, scale, benchmark, device, request, compiled: bool) -> 
     _fail_on_regression(request, benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TORCH_EAGER_SPEED)
 def test_torch_eager_speed(loop, scale, benchmark, device, request):
     _torch_baseline(loop, scale, benchmark, device, request, compiled=False)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TORCH_COMPILE_SPEED)
 def test_torch_compile_speed(loop, scale, benchmark, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("torch.compile is timed on a CUDA GPU only (the baseline a GPU user would compile)")
@@ -188,6 +193,7 @@ def _baseline_times(loop, size: Size, c_time: float) -> dict[str, float | None]:
     return times
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TRITON_SPEED)
 def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("Triton kernels are timed on a CUDA GPU only; the interpreter's timings mean nothing")
@@ -199,12 +205,13 @@ def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, e
     if not verdict.passed:
         baseline = benchplugin.baseline_entry(request.config, benchmark.fullname)
         note = " (it passed in the baseline)" if baseline else ""
-        pytest.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
-                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+        findings.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
+                      f"{verdict.outcome.value}: {verdict.message}", verdict.finding())
     try:
         times = bench.time_kernel(loop, path, size, implementation=kernels.implementation)
     except CandidateError as exc:
-        pytest.fail(f"not timed: {exc.outcome.value}: {exc.message}", pytrace=False)
+        findings.fail(f"not timed: {exc.outcome.value}: {exc.message}",
+                      findings.Finding(exc.outcome.value, exc.message, judged=True))
     from analysis import chain_steps, footprint_bytes  # bytes to move, dependence chain (islpy: when timing only)
 
     figures = bench.metrics(loop, size, baselines.c_times(loop, size), times, footprint_bytes(loop, size),

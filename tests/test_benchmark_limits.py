@@ -107,7 +107,7 @@ def test_report_names_the_bound_of_each_loop_furthest_from_its_limit():
     from tests.test_reporting_baselines import synthetic
 
     results = copy.deepcopy(synthetic())
-    results["loops"]["s1119"]["benchmark"]["limit_bound"] = "latency"
+    results.loops["s1119"].benchmark["limit_bound"] = "latency"
     text = "\n".join(sections.limit_section(results))
     assert "| fraction of the latency limit | bound |" in text
     assert "| s1119 | linear dependence testing | 0.5 | 10.0 | 5.0 | 2.5 | 0.25 | latency |" in text

@@ -23,6 +23,7 @@ from tsvc import reference
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
+from tsvc.findings import Finding
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 
@@ -45,6 +46,11 @@ class Verdict:
     @property
     def passed(self) -> bool:
         return self.outcome is Outcome.PASSED
+
+    def finding(self) -> Finding:
+        """The verdict as the report files it: the test's own check of the kernel found it."""
+        return Finding(self.outcome.value, self.message, judged=True, max_error=self.max_error,
+                       details=dict(self.details))
 
 
 @dataclass(frozen=True)

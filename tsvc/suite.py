@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tsvc import backend, catalog, gpus, sandbox, xdist
+from tsvc import backend, catalog, findings, gpus, sandbox, xdist
 from tsvc.candidate import Outcome
 from tsvc.catalog import Loop
 from tsvc.checker import Verdict
@@ -142,7 +142,8 @@ class KernelProvider:
         generated = self.config.hook.pytest_tsvc_kernel_path(config=self.config, loop=loop) if self.config else None
         path = generated if generated is not None else self.kernel_set.module_path(loop.name)
         if path is None:
-            pytest.skip(f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'")
+            why = f"no kernel for {loop.name} in kernel set '{self.kernel_set.name}'"
+            findings.skip(why, findings.Finding(findings.ErrorClass.MISSING, why))
         self._fail_if_timed_out(path, loop)
         return path
 
@@ -164,8 +165,8 @@ class KernelProvider:
         """
         earlier = self.timed_out.get(path)
         if earlier is not None:
-            pytest.fail(f"{earlier.outcome.value}: {earlier.message} (in an earlier test of {loop.name} in this run; "
-                        "its remaining tests are not run)", pytrace=False)
+            why = f"{earlier.message} (in an earlier test of {loop.name} in this run; its remaining tests are not run)"
+            findings.fail(f"{earlier.outcome.value}: {why}", findings.Finding(earlier.outcome.value, why))
 
 
 @pytest.fixture(scope="session")
