@@ -48,7 +48,7 @@ def baseline_rows(results: Results) -> list[tuple[str, str]]:
 
 def limit_rows(results: Results) -> list[tuple[str, str]]:
     f = B.limit_figures(results)
-    far = f"loops under {B.FAR_FROM_LIMIT} of the limit, no latency limit"
+    far = f"loops under {B.FAR_FROM_LIMIT} of the limit"
     if not f.timed:
         return [("geomean fraction of the limit", NOT_MEASURED), ("geomean speedup at the limit", NOT_MEASURED),
                 (far, NOT_MEASURED)]
@@ -109,9 +109,9 @@ def limit_section(results: Results) -> list[str]:
              _us(r, "limit_time"), _us(r, "latency_limit_time"),
              "-" if B.latency_fraction(r) is None else fraction(B.latency_fraction(r)),
              r.benchmark.get("limit_bound") or "-"] for r in furthest]
-    far = [r.loop for r in B.far_from_limit(results)]
+    far = [f"{r.loop} ({r.benchmark.get('limit_bound') or 'bound not recorded'})" for r in B.far_from_limit(results)]
     lines += [f"The {len(furthest)} loops furthest from their limit:", "", *table(header, rows), ""]
-    return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit with no latency limit to explain it ({len(far)}): "
+    return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit, with the bound that sets it ({len(far)}): "
                     f"{', '.join(far) or 'none'}.", ""]
 
 
