@@ -10,6 +10,7 @@ one scale never judges a run at another.
 """
 from __future__ import annotations
 
+import functools
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from filelock import FileLock
 
 from tests.cases import loop_cases
 from tsvc import benchmark as bench
-from tsvc import baselines, benchadapter, benchplugin, checker, findings, racecheck
+from tsvc import baselines, benchadapter, benchplugin, checker, findings, openmp, racecheck
 from tsvc.baselines import Baseline
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
@@ -136,15 +137,22 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     _fail_on_regression(request, benchmark)
 
 
+@functools.lru_cache(maxsize=None)
+def _openmp_form(loop: Loop) -> openmp.OpenMPForm:
+    from analysis import analyze  # the parallel levels (islpy: imported when timing only)
+
+    return openmp.form(loop, analyze(loop).to_dict()["loops"])
+
+
 @pytest.mark.tsvc_kind(findings.TestKind.C_OPENMP_SPEED)
 def test_c_openmp_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
-    form = baselines.openmp_form(loop)
+    form = _openmp_form(loop)
     _describe(benchmark, loop, scale, size)
     benchmark.extra_info.update(implementation=Baseline.C_OPENMP.value, openmp=form.label,
                                 flags="gcc -O3 -march=native -fopenmp" if form.parallel else "gcc -O3 -march=native",
                                 threads=int(os.environ.get("OMP_NUM_THREADS", os.cpu_count() or 1)))
-    times = _time_c_build(benchmark, baselines.openmp_timer(loop, size))
+    times = _time_c_build(benchmark, baselines.openmp_timer(form, size))
     if times is not None:
         baselines.record(Baseline.C_OPENMP, loop, size, times)
         _fail_on_regression(request, benchmark)

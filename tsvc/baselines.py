@@ -20,7 +20,6 @@ import enum
 import os
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
 from filelock import FileLock
@@ -51,18 +50,14 @@ def torch_module(loop: Loop) -> Path | None:
     return kernelsets.resolve(TORCH_SET).module_path(loop.name)
 
 
-@lru_cache(maxsize=None)
-def openmp_form(loop: Loop) -> openmp.OpenMPForm:
-    import analysis
+def openmp_timer(form: openmp.OpenMPForm, size: Size) -> bench.CLoopTimer:
+    """The C loop timer with the OpenMP build (every core unless OMP_NUM_THREADS says otherwise).
 
-    return openmp.form(loop, analysis.analyze(loop).to_dict()["loops"])
-
-
-def openmp_timer(loop: Loop, size: Size) -> bench.CLoopTimer:
-    """The C loop timer with the OpenMP build (every core unless OMP_NUM_THREADS says otherwise)."""
+    The form comes from the caller (openmp.form over the analysis's verdicts): tsvc does not import the analysis.
+    """
     os.environ.setdefault("OMP_NUM_THREADS", str(os.cpu_count() or 1))
-    timer = bench.CLoopTimer(loop, size)
-    timer.fn = openmp.load(openmp_form(loop))
+    timer = bench.CLoopTimer(form.loop, size)
+    timer.fn = openmp.load(form)
     return timer
 
 
