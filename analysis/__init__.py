@@ -17,7 +17,7 @@ from functools import lru_cache
 from analysis.chain import chain_steps
 from analysis.footprint import Footprint, footprint, footprint_bytes
 from analysis.model import AnalysisError, LoopAnalysis
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
 __all__ = ["analyze", "facts_for_prompt", "footprint", "footprint_bytes", "chain_steps", "Footprint",
            "AnalysisError", "LoopAnalysis"]

@@ -2,7 +2,7 @@
 
     chain_steps(loop, size) -> int | None
 
-The latency limit of a loop (tsvc.benchmark) needs a LOWER bound on its critical path: a chain
+The latency limit of a loop (tsvc.speed.benchmark) needs a LOWER bound on its critical path: a chain
 is claimed only where the analysis shows one, and None ("no chain bounds it") on any doubt.
 
 A loop level is a chain candidate when its verdict is `sequential` (a carried cycle remains once
@@ -47,9 +47,9 @@ from pycparser import c_ast
 from analysis.cparse import parse_file
 from analysis.footprint import _fix_params  # one definition of "the model at a size"
 from analysis.model import Dependence, LoopAnalysis
-from tsvc.catalog import Loop
-from tsvc.inputs import scalar_values
-from tsvc.sizes import Size
+from tsvc.record.catalog import Loop
+from tsvc.record.inputs import scalar_values
+from tsvc.record.sizes import Size
 
 __all__ = ["chain_steps", "chain_of", "links", "form"]
 

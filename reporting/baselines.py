@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reporting import summary as S
 from reporting.schema import LoopResult, Results
-from tsvc.baselines import Baseline
+from tsvc.speed.baselines import Baseline
 
 
 @dataclass(frozen=True)

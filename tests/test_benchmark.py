@@ -1,7 +1,7 @@
 """Speed: each loop's Triton kernel (GPU, in the isolated worker) against its C loop (CPU, gcc -O3 -march=native).
 
 Both sides of a loop form one pytest-benchmark group. The Triton side reports
-device time as its statistic (see tsvc.timing), with wall and CUDA-graph time,
+device time as its statistic (see tsvc.sandbox.timing), with wall and CUDA-graph time,
 speedups, bandwidth and launch-floor figures in extra_info. A kernel is timed
 only after it passed the checker at the benchmark size.
 
@@ -19,13 +19,16 @@ import pytest
 from filelock import FileLock
 
 from tests.cases import loop_cases
-from tsvc import benchmark as bench
-from tsvc import baselines, benchadapter, benchplugin, checker, findings, openmp, racecheck
-from tsvc.baselines import Baseline
-from tsvc.candidate import CandidateError, CandidateRun, Outcome
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.sizes import NATIVE, Size
+from tsvc.speed import benchmark as bench
+from tsvc.judge import checker, findings, racecheck
+from tsvc.plugin import benchadapter, benchplugin
+from tsvc.record import openmp
+from tsvc.speed import baselines
+from tsvc.speed.baselines import Baseline
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.record.sizes import NATIVE, Size
 
 # Benchmark tests at --tsvc-scale N above this get the test timeout times N / this.
 TIMEOUT_SCALE_BASE = 256

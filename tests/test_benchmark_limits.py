@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tsvc import benchmark as bench
+from tsvc.speed import benchmark as bench
 
 CAL = bench.Calibration(gpu="fake", copy_bandwidth=1e12, floor_device=5e-6, floor_wall=8e-6, floor_graph=3e-6,
                         step_latency=1e-6, register_step_latency=1e-8)
@@ -60,7 +60,7 @@ def test_chain_kernel_steps_depend_on_each_other(device):
     """Each step reads what the previous one stored: the buffer holds the recurrence, bit for bit."""
     import torch
 
-    from tsvc.floor_kernel import CHAIN_SCALE, CHAIN_SHIFT, chain_call
+    from tsvc.speed.floor_kernel import CHAIN_SCALE, CHAIN_SHIFT, chain_call
 
     steps = 40
     x = torch.zeros(steps + 1, device=device)
@@ -77,7 +77,7 @@ def test_chain_kernel_steps_depend_on_each_other(device):
 def test_chain_kernel_in_registers_stores_the_last_step_only(device):
     import torch
 
-    from tsvc.floor_kernel import CHAIN_SCALE, CHAIN_SHIFT, chain_call
+    from tsvc.speed.floor_kernel import CHAIN_SCALE, CHAIN_SHIFT, chain_call
 
     steps = 10
     x = torch.zeros(steps + 1, device=device)
@@ -92,7 +92,7 @@ def test_chain_kernel_in_registers_stores_the_last_step_only(device):
 def test_chain_call_refuses_a_short_buffer(device):
     import torch
 
-    from tsvc.floor_kernel import chain_call
+    from tsvc.speed.floor_kernel import chain_call
 
     with pytest.raises(ValueError, match="10 steps need 11 elements, the buffer has 10"):
         chain_call(torch.zeros(10, device=device), 10)

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from tests.cases import loop_cases
-from tsvc import catalog, checker
+from tsvc.judge import checker
+from tsvc.record import catalog
 
 # TSVC_2's 151 loops with their categories, as read from TSVC_2's source (a copy kept here).
 INVENTORY = Path(__file__).resolve().parent / "data" / "tsvc_inventory.tsv"

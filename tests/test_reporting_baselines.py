@@ -24,7 +24,7 @@ from reporting import results as R
 from reporting.schema import Session
 from tests.reports import record, report
 from tsvc.cli import main as tsvc
-from tsvc.findings import ErrorClass, Finding, TestKind
+from tsvc.judge.findings import ErrorClass, Finding, TestKind
 
 DEVICE = 1e-5  # every Triton kernel's device time, s
 SPEEDUPS = {

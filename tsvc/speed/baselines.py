@@ -1,9 +1,9 @@
 """What a user would pick instead of the Triton kernel: the baselines of each loop's benchmark group.
 
-* "c": the C loop, gcc -O3 -march=native, one thread (tsvc.benchmark.CLoopTimer);
+* "c": the C loop, gcc -O3 -march=native, one thread (tsvc.speed.benchmark.CLoopTimer);
 * "c_openmp": the same C with `#pragma omp parallel for` on every core where the
   analysis calls the outer loop parallel as written, else the one-thread build,
-  marked (tsvc.openmp);
+  marked (tsvc.record.openmp);
 * "torch_eager": our vectorized PyTorch module (generated/torch), timed in the
   worker like a kernel (device time on a GPU, wall time on the CPU);
 * "torch_compile": torch.compile of that module, on a GPU only; its compile
@@ -24,12 +24,13 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from tsvc import benchmark as bench
-from tsvc import kernelsets, openmp
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.sizes import Size
-from tsvc.timing import RoundTimes, median
+from tsvc.speed import benchmark as bench
+from tsvc import kernelsets
+from tsvc.record import openmp
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.record.sizes import Size
+from tsvc.sandbox.timing import RoundTimes, median
 
 TORCH_SET = "torch"
 C_TIMING_LOCK = Path(tempfile.gettempdir()) / "tsvc-c-timing.lock"

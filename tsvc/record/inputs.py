@@ -13,8 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from tsvc.catalog import ArraySpec, Loop
-from tsvc.sizes import Size, evaluate
+from tsvc.record.catalog import ArraySpec, Loop
+from tsvc.record.sizes import Size, evaluate
 
 Generator = Callable[[np.random.Generator, tuple[int, ...], list[Any]], np.ndarray]
 

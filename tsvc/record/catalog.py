@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tsvc.csource import CParam, parse_function
-from tsvc.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
+from tsvc.record.csource import CParam, parse_function
+from tsvc.record.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
 
-LOOPS_DIR = Path(__file__).parent / "loops"
+LOOPS_DIR = Path(__file__).parents[1] / "loops"
 ROLES = ("read", "write", "readwrite")
 
 # The pytest marker of each TSVC category whose own name makes a poor one: TSVC's
@@ -54,7 +54,7 @@ class ArraySpec:
     ctype: str  # "real_t" or "int"
     dims: tuple[str, ...]
     role: str  # read | write | readwrite
-    init: str  # an input distribution, see tsvc.inputs
+    init: str  # an input distribution, see tsvc.record.inputs
 
     @property
     def is_read(self) -> bool:

@@ -1,6 +1,6 @@
 """Measurements for the benchmark: one metrics record per loop, and the figures derived from it.
 
-The Triton kernel is timed inside the isolated worker (tsvc.worker), the C loop
+The Triton kernel is timed inside the isolated worker (tsvc.sandbox.worker), the C loop
 in this process. Derived figures are small functions of the record.
 """
 from __future__ import annotations
@@ -13,13 +13,16 @@ from typing import Any
 
 import numpy as np
 
-from tsvc import backend, checker, reference, runner
-from tsvc.candidate import CandidateError, CandidateRun
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
-from tsvc.timing import RoundTimes, iqr, median, time_c_loop
+from tsvc import backend
+from tsvc.judge import checker
+from tsvc.record import reference
+from tsvc.sandbox import runner
+from tsvc.sandbox.candidate import CandidateError, CandidateRun
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
+from tsvc.sandbox.timing import RoundTimes, iqr, median, time_c_loop
 
 WARMUP_ROUNDS = 10
 TIMED_ROUNDS = 100

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
 
 class Implementation(enum.StrEnum):
