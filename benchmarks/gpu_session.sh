@@ -13,6 +13,8 @@
 #   torch:N            the PyTorch baseline set (generated/torch) through the checker, N workers
 #   compare:SCALE:LOOPS  reference vs alternative kernels, interleaved in one process (benchmarks/compare_kernels.py)
 #   verify             counts the benchmarks of each suite JSON, per (worker, CUDA_VISIBLE_DEVICES)
+#   latency            the calibration (launch floor, copy bandwidth, dependent-step latency) and the chain-bound loops' limits
+#   plugin             the plugin's tests against this image's pytest-benchmark (the lower version bound)
 set -u
 out=${1:?outdir}; shift
 if [ -d .whl ]; then
@@ -20,6 +22,8 @@ if [ -d .whl ]; then
   export PYTHONPATH=/tmp/site:$PWD
 fi
 export TSVC_CACHE_DIR=/tmp/tsvc-cache PYTHONUNBUFFERED=1
+# The plugins load through the package's pytest11 entry points: metadata beside the checkout, found on PYTHONPATH.
+python3 -c "from setuptools import setup; setup()" -q egg_info >/dev/null 2>&1 && export PYTHONPATH=${PYTHONPATH:-$PWD}
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader
 python3 -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__)"
 summary() { grep -E "passed|failed|crashed|replacing|^FAILED" | tail -"${1:-15}"; }
@@ -64,6 +68,14 @@ for step in "$@"; do
         | summary 25 | tee "$out/torch-correctness.txt" ;;
     compare)
       python3 benchmarks/compare_kernels.py --scale "$a" --loops "$b" 2>&1 | tee "$out/compare-$a.txt" ;;
+    latency)
+      python3 -c "from tsvc.speed import benchmark as b; print(b.calibrate())" | tee "$out/calibration.txt"
+      python3 -m pytest -q -p no:cacheprovider tests/test_benchmark_limits.py 2>&1 | summary 5
+      python3 -m pytest -q -p no:cacheprovider -n 1 tests/test_benchmark.py \
+        -k "triton_kernel_speed and (s115 or s118 or s232 or s2111 or s321 or s000)" --benchmark-json "$out/latency.json" 2>&1 | summary 5 ;;
+    plugin)
+      python3 -m pytest -q -p no:cacheprovider tests/test_benchmark_plugin.py tests/test_xdist.py tests/test_suite_conventions.py 2>&1 \
+        | summary 10 | tee "$out/plugin.txt" ;;
     verify)
       python3 - "$out" <<'PY'
 import collections, glob, json, sys
