@@ -143,7 +143,7 @@ def round_request(loop: Loop, baseline: Baseline, best_seconds: float, last: str
 
 
 @dataclass(frozen=True)
-class RoundsOutcome:
+class RoundsResult:
     rounds: tuple[RoundRecord, ...]
     kernel: Path  # the staged module to keep: the fastest that passed
     kernel_round: int  # the round whose module `kernel` is (0: the attempts' own)
@@ -174,7 +174,7 @@ class Rounds:
         self.staging, self.check, self.timing, self.progress = staging, check, timing, progress
         self.header, self.timeout, self.clock = header, timeout, clock
 
-    def run(self, start: Path, start_round: int, first_round: int, count: int) -> RoundsOutcome:
+    def run(self, start: Path, start_round: int, first_round: int, count: int) -> RoundsResult:
         """Up to `count` rounds numbered from `first_round`, from the kept kernel `start` (of round `start_round`)."""
         loop, began = self.loop, self.clock()
         baseline = self.timing.baseline(loop)
@@ -183,7 +183,7 @@ class Rounds:
         except CandidateError as exc:
             failure = _failure_of(exc, loop, start, baseline.size)
             self.progress(f"{loop.name}: the passing kernel could not be timed, no rounds: {failure.summary()}")
-            return RoundsOutcome((), start, start_round,
+            return RoundsResult((), start, start_round,
                                  self._performance(baseline, None, None, f"not timed: {failure.summary()}"))
         started_at = kept.seconds
         self.progress(f"{loop.name}: {_us(kept.seconds)} device time, C {_us(baseline.c_seconds)}; "
@@ -210,7 +210,7 @@ class Rounds:
             records.append(record)
         self.progress(f"{loop.name}: kept round {kept.round}'s kernel, {_us(kept.seconds)} device time "
                       f"({stopped})")
-        return RoundsOutcome(tuple(records), kept.path, kept.round,
+        return RoundsResult(tuple(records), kept.path, kept.round,
                              self._performance(baseline, started_at, kept, stopped, start_round))
 
     def _judge(self, number: int, completion: Completion, kept: Kept, baseline: Baseline,

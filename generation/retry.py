@@ -48,7 +48,7 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class RetryResult:
     """What the attempt loop produced, before it is committed to the cache."""
 
     attempts: tuple[AttemptRecord, ...]
@@ -116,7 +116,7 @@ def without_header(text: str) -> str:
 
 def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget, policy: RetryPolicy,
                  staging: Staging, check: Check, progress: Progress,
-                 clock: Callable[[], float] = time.monotonic) -> Outcome:
+                 clock: Callable[[], float] = time.monotonic) -> RetryResult:
     """Runs attempts until one passes, `max_attempts` are spent or the time is up.
 
     Raises BudgetExceeded or ProviderError (neither is the model's doing): the
@@ -134,7 +134,7 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
         remaining = policy.timeout - (clock() - start)
         if remaining <= 0:
             progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s ({number - 1} attempts)")
-            return Outcome(tuple(records), False, "generation timeout", runnable, tuple(notes))
+            return RetryResult(tuple(records), False, "generation timeout", runnable, tuple(notes))
         budget.check()
         turns = conversation(loop, prompt, number, previous, policy)
         try:
@@ -143,7 +143,7 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
             if clock() - start < policy.timeout:
                 raise
             progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s, waiting on attempt {number}")
-            return Outcome(tuple(records), False, "generation timeout", runnable, tuple(notes))
+            return RetryResult(tuple(records), False, "generation timeout", runnable, tuple(notes))
         notes.update(dict.fromkeys(completion.notes))
         cost = fee.cost(completion.input_tokens, completion.output_tokens)
         budget.charge(cost)
@@ -184,7 +184,7 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
         progress(f"{loop.name} attempt {number}/{policy.max_attempts}: "
                  f"{failure.summary() if failure else 'passed'}")
         if failure is None:
-            return Outcome(tuple(records), True, "passed", code_file, tuple(notes))
+            return RetryResult(tuple(records), True, "passed", code_file, tuple(notes))
         echo = f"```python\n{code}```" if code is not None else (completion.text[:MAX_ECHO_CHARS] or "(empty)")
         previous = (echo, failure)
-    return Outcome(tuple(records), False, "attempts exhausted", runnable, tuple(notes))
+    return RetryResult(tuple(records), False, "attempts exhausted", runnable, tuple(notes))

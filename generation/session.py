@@ -1,6 +1,6 @@
 """One run's generator: from a loop to a kernel module, through the cache, generating what is missing.
 
-`Generator.ensure(loop, sample)` looks the loop's sample up in the cache; an
+`SetGenerator.ensure(loop, sample)` looks the loop's sample up in the cache; an
 entry is reused when its prompt hash and temperature match (or --reuse-stale),
 is regenerated when --regenerate is given (once per run, whatever the worker),
 and is generated when missing, stale or corrupt, under the lock of the loop in
@@ -24,9 +24,9 @@ from tsvc.catalog import Loop
 
 from generation.client import Provider, ProviderError, ProviderUnreachable
 from generation.cost import Budget, BudgetExceeded
-from generation.optimize import Rounds, RoundsOutcome, Timing
+from generation.optimize import Rounds, RoundsResult, Timing
 from generation.prompt import Prompt, build_prompt
-from generation.retry import Check, Outcome, RetryPolicy, header, run_attempts
+from generation.retry import Check, RetryPolicy, RetryResult, header, run_attempts
 from generation.store import CorruptEntryError, Entry, Staging, Store, sha256_file
 
 
@@ -79,7 +79,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Generator:
+class SetGenerator:
+    """Generates (or finds in the cache) the kernels of one kernel set for one run."""
+
     def __init__(self, store: Store, provider: Provider, budget: Budget, config: GenerationConfig,
                  check: Check, progress: Callable[[str], None], timing: Timing | None = None):
         self.store = store
@@ -248,7 +250,7 @@ class Generator:
         say(f"{loop.name}: {verdict}; ${spent:.4f}, {time.monotonic() - clock:.0f} s")
         return self._resolution(entry, True, store)
 
-    def _entry(self, loop: Loop, prompt: Prompt, outcome: Outcome, rounds: RoundsOutcome | None, started: str,
+    def _entry(self, loop: Loop, prompt: Prompt, outcome: RetryResult, rounds: RoundsResult | None, started: str,
                sample: int) -> Entry:
         kernel = rounds.kernel if rounds else outcome.kernel
         return Entry(

@@ -40,7 +40,7 @@ class CParam:
 
 
 @dataclass(frozen=True)
-class CFunction:
+class CSignature:
     name: str
     params: tuple[CParam, ...]
     returns: str  # "void" or "real_t"
@@ -72,7 +72,7 @@ def _param(decl: c_ast.Decl) -> CParam:
 
 
 @lru_cache(maxsize=None)
-def parse_function(c_text: str, name: str) -> CFunction:
+def parse_function(c_text: str, name: str) -> CSignature:
     """Returns the signature of function `name` defined in `c_text`."""
     try:
         ast = c_parser.CParser().parse(PARSE_PRELUDE + c_text)
@@ -86,5 +86,5 @@ def parse_function(c_text: str, name: str) -> CFunction:
             if returns not in ("void", "real_t"):
                 raise CSourceError(f"{name}: returns {returns!r}; use void or real_t")
             line = ext.coord.line - PARSE_PRELUDE.count("\n") if ext.coord else 1
-            return CFunction(name, params, returns, line)
+            return CSignature(name, params, returns, line)
     raise CSourceError(f"the C text defines no function named {name!r}")

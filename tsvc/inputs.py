@@ -16,7 +16,7 @@ import numpy as np
 from tsvc.catalog import ArraySpec, Loop
 from tsvc.sizes import Size, evaluate
 
-Generator = Callable[[np.random.Generator, tuple[int, ...], list], np.ndarray]
+Distribution = Callable[[np.random.Generator, tuple[int, ...], list], np.ndarray]
 
 
 def _uniform(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
@@ -42,7 +42,7 @@ def _constant(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> n
     return np.full(shape, args[0], dtype=np.float32)
 
 
-DISTRIBUTIONS: dict[str, Generator] = {
+DISTRIBUTIONS: dict[str, Distribution] = {
     "uniform": _uniform,
     "randint": _randint,
     "permutation": _permutation,
@@ -52,7 +52,7 @@ DISTRIBUTIONS: dict[str, Generator] = {
 _SPEC = re.compile(r"^\s*(\w+)\s*(?:\((.*)\))?\s*$")
 
 
-def parse_init(spec: str, size: Size) -> tuple[Generator, list]:
+def parse_init(spec: str, size: Size) -> tuple[Distribution, list]:
     match = _SPEC.match(spec)
     if not match or match.group(1) not in DISTRIBUTIONS:
         raise ValueError(f"unknown input distribution {spec!r}; known: {sorted(DISTRIBUTIONS)}")

@@ -93,7 +93,7 @@ def build(loop: Loop, real: str, flags: tuple[str, ...] = REFERENCE_FLAGS) -> Pa
 
 
 @dataclass(frozen=True)
-class CFunction:
+class CompiledLoop:
     """A loaded loop function for one precision."""
 
     loop: Loop
@@ -118,7 +118,7 @@ class CFunction:
 
 
 @lru_cache(maxsize=None)
-def load(loop: Loop, real: str = "float", flags: tuple[str, ...] = REFERENCE_FLAGS) -> CFunction:
+def load(loop: Loop, real: str = "float", flags: tuple[str, ...] = REFERENCE_FLAGS) -> CompiledLoop:
     lib = ctypes.CDLL(str(verified(build(loop, real, flags))))
     fn = getattr(lib, loop.name)
     ctype = PRECISIONS[real][1]
@@ -128,7 +128,7 @@ def load(loop: Loop, real: str = "float", flags: tuple[str, ...] = REFERENCE_FLA
         for name in loop.params
     ]
     fn.restype = ctype if loop.returns_result else None
-    return CFunction(loop, real, fn)
+    return CompiledLoop(loop, real, fn)
 
 
 def _scalar_ctype(loop: Loop, name: str) -> str:
