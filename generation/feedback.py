@@ -28,7 +28,7 @@ MAX_MESSAGE_CHARS = 4000
 SUMMARY_CHARS = 200
 
 
-class ErrorClass(enum.Enum):
+class ErrorClass(enum.StrEnum):
     """Why an attempt failed; the value is what progress lines and the cache say."""
 
     NO_CODE = "no code block"

@@ -7,6 +7,7 @@ The same inputs give a byte-identical prompt, identified by its sha256.
 """
 from __future__ import annotations
 
+import enum
 import hashlib
 import warnings
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from tsvc.convention import HOST_RULE, python_signature
 SYSTEM = "You are an expert GPU programmer. You write correct, efficient Triton kernels."
 
 
-class AnalysisState:
+class AnalysisState(enum.StrEnum):
     """How the analysis facts entered the prompt (recorded in the cache)."""
 
     ON = "on"
@@ -32,7 +33,7 @@ class Prompt:
     loop: str
     system: str
     text: str
-    analysis: str  # an AnalysisState value
+    analysis: AnalysisState
 
     @property
     def sha256(self) -> str:
@@ -96,7 +97,7 @@ def example_triton(*, x, y, alpha, LEN_1D):
 _ROLE = {"read": "read only (must come back unchanged)", "write": "written", "readwrite": "read and written"}
 
 
-def analysis_facts(loop: Loop) -> tuple[str, str]:
+def analysis_facts(loop: Loop) -> tuple[str, AnalysisState]:
     """(facts text, AnalysisState) from the analysis stage, when it is installed."""
     try:
         from analysis import facts_for_prompt

@@ -12,6 +12,7 @@ as a result. A per-loop file lock makes each loop generated once across workers.
 """
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 import os
@@ -22,7 +23,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from generation.feedback import summary_line
+from generation.feedback import ErrorClass, summary_line
+from generation.prompt import AnalysisState
 
 SCHEMA = 1
 _HIDDEN = (".locks", ".staging", ".trash")
@@ -32,13 +34,29 @@ class CorruptEntryError(ValueError):
     """A cache entry cannot be read, or does not match its kernel file."""
 
 
+class AttemptsStop(enum.StrEnum):
+    """Why the attempt loop of an entry ended (its record's `stopped`)."""
+
+    PASSED = "passed"
+    ATTEMPTS_EXHAUSTED = "attempts exhausted"
+    GENERATION_TIMEOUT = "generation timeout"
+
+
+def _coerce(record: object, **kinds: type[enum.StrEnum]) -> None:
+    """Turns the named fields of a frozen record, read from JSON as strings, into their StrEnums."""
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if value is not None:
+            object.__setattr__(record, name, kind(value))
+
+
 @dataclass(frozen=True)
 class AttemptRecord:
     number: int
     line: int  # the conversation it belongs to: 1, then 2 after the first reset, ...
     answer_file: str  # relative to the set folder
     code_file: str | None  # None when the answer held no code block
-    error_class: str | None  # an ErrorClass value; None when the attempt passed
+    error_class: ErrorClass | None  # None when the attempt passed
     message: str
     input_tokens: int
     output_tokens: int
@@ -49,6 +67,9 @@ class AttemptRecord:
     model: str = ""  # the model id the API answered with (dated, e.g. claude-sonnet-4-5-20250929)
     request_id: str | None = None  # the provider's id of the request, for support and audit
     same_as: int | None = None  # the earlier attempt whose module this answer repeated (not run again)
+
+    def __post_init__(self) -> None:
+        _coerce(self, error_class=ErrorClass)
 
     @property
     def passed(self) -> bool:
@@ -62,7 +83,7 @@ class RoundRecord:
     number: int  # from 1; round 0 is the kernel the attempts produced
     answer_file: str
     code_file: str | None
-    error_class: str | None  # an ErrorClass value; None when the round's kernel passed the checker
+    error_class: ErrorClass | None  # None when the round's kernel passed the checker
     message: str  # "passed", or the failure in the feedback's words
     device_seconds: float | None  # median device time of the round's kernel; None when it failed
     kept: bool  # whether it was the fastest correct kernel so far when it was timed
@@ -75,6 +96,9 @@ class RoundRecord:
     model: str = ""
     request_id: str | None = None
 
+    def __post_init__(self) -> None:
+        _coerce(self, error_class=ErrorClass)
+
     @property
     def passed(self) -> bool:
         return self.error_class is None
@@ -86,11 +110,11 @@ class Entry:
     kernel_set: str
     provenance: dict  # provider, model, max_tokens, temperature, retries, timeout, sdk version
     prompt_sha256: str
-    analysis: str  # a prompt.AnalysisState value
+    analysis: AnalysisState
     max_attempts: int
     reset_after: int
     passed: bool
-    stopped: str  # "passed", "attempts exhausted" or "generation timeout"
+    stopped: AttemptsStop
     kernel_file: str | None  # "<loop>.py"; None when no attempt could be run
     kernel_sha256: str | None
     kernel_attempt: int | None  # the attempt whose module <loop>.py is, byte for byte
@@ -105,6 +129,9 @@ class Entry:
     rounds: tuple[RoundRecord, ...] = ()
     performance: dict | None = None  # the timed figures of the rounds (see generation/optimize.py)
     kernel_round: int | None = None  # the round whose module <loop>.py is (0: attempt kernel_attempt's)
+
+    def __post_init__(self) -> None:
+        _coerce(self, analysis=AnalysisState, stopped=AttemptsStop)
 
     @property
     def first_try(self) -> bool:
