@@ -43,8 +43,7 @@ def _run(variant: Loop, perm: int | None, size, seed: int, case: dict | None = N
         ctypes.c_int.in_dll(ctypes.CDLL(str(path)), "tsvc_perm_").value = perm
     case = dict(case or {})
     ties = case.pop(TIES, None)
-    arrays = {k: np.ascontiguousarray(v.astype(np.float64) if v.dtype == np.float32 else v.copy())
-              for k, v in inputs.make_inputs(variant, size, seed).items()}
+    arrays = reference.widened(inputs.make_inputs(variant, size, seed), "double")
     if ties:  # values rounded to halves: many equal elements, for the tie-break of an argmax
         arrays = {k: np.round(v * 2) / 2 if v.dtype == np.float64 else v for k, v in arrays.items()}
     result = reference.load(variant, "double", FLAGS)(arrays, {**inputs.scalar_values(variant, size), **case})

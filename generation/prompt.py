@@ -94,9 +94,6 @@ def example_triton(*, x, y, alpha, LEN_1D):
     example_kernel[grid](x, y, LEN_1D, alpha, BLOCK_SIZE=1024)
 '''
 
-_ROLE = {"read": "read only (must come back unchanged)", "write": "written", "readwrite": "read and written"}
-
-
 def analysis_facts(loop: Loop) -> tuple[str, AnalysisState]:
     """(facts text, AnalysisState) from the analysis stage, when it is installed."""
     try:
@@ -139,12 +136,11 @@ def _task(loop: Loop) -> str:
 def _data(loop: Loop) -> str:
     lines = ["## Arrays and arguments"]
     for spec in loop.arrays:
-        dtype = "torch.int32" if spec.ctype == "int" else "torch.float32"
-        lines.append(f"- `{spec.name}`: {dtype} tensor of shape ({', '.join(spec.dims)},), {_ROLE[spec.role]}")
+        lines.append(f"- `{spec.name}`: {spec.ctype.torch_name} tensor of shape ({', '.join(spec.dims)},), "
+                     f"{spec.role.prose}")
     for scalar in loop.scalars:
-        ptype = "int" if scalar.ctype == "int" else "float"
         note = f" ({scalar.note})" if scalar.note else ""
-        lines.append(f"- `{scalar.name}`: Python {ptype} scalar; the tests pass {scalar.value}{note}")
+        lines.append(f"- `{scalar.name}`: Python {scalar.ctype.python_name} scalar; the tests pass {scalar.value}{note}")
     for name in loop.size_params:
         lines.append(f"- `{name}`: Python int, a problem size")
     sizes = ", ".join(f"LEN_1D={s.len_1d} with LEN_2D={s.len_2d}" for s in loop.sizes)
