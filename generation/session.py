@@ -281,7 +281,7 @@ class SetGenerator:
             prompt_sha256=prompt.sha256, analysis=prompt.analysis,
             max_attempts=self.config.policy.max_attempts, reset_after=self.config.policy.reset_after,
             passed=outcome.passed, stopped=outcome.stopped,
-            kernel_file=f"{loop.name}.py" if kernel else None,
+            kernel_file=self.store.layout.kernel_file(loop.name) if kernel else None,
             kernel_sha256=sha256_file(kernel) if kernel else None,
             kernel_attempt=outcome.kernel_attempt,
             started=started, finished=_now(), run_id=self.config.run_id, attempts=outcome.attempts,
