@@ -251,8 +251,10 @@ class SetGenerator:
             say(f"{name}: generation stopped: {exc}")
             if isinstance(exc, ProviderUnreachable):
                 self.unreachable = str(exc)
-            kind = "skip" if isinstance(exc, BudgetExceeded) else "error"
-            return Resolution(loop.name, sample=sample, **{kind: f"{name} not generated: {exc}"})
+            reason = f"{name} not generated: {exc}"
+            if isinstance(exc, BudgetExceeded):  # the run's budget is spent: not the loop's fault
+                return Resolution(loop.name, skip=reason, sample=sample)
+            return Resolution(loop.name, error=reason, sample=sample)
         except BaseException:
             store.discard(staging)
             raise
