@@ -12,9 +12,9 @@ import islpy as isl
 from pycparser import c_ast
 
 from analysis import cparse
-from analysis.cexpr import (EXITS, MATH, Ref, Scope, Unmodelled, affine, affine_condition, array_ref,
+from analysis.cexpr import (EXITS, MATH, Ref, Scope, Unmodelled, affine, array_ref,
                             call_name, calls, isl_name, references, text)
-from analysis.model import (Access, Exit, ExpressionNotAffineError, Induction, LoopInfo, Program,
+from analysis.model import (Access, Exit, ExpressionNotAffineError, Induction, LoopInfo,
                             Statement, Update)
 from analysis.updates import plain_update
 

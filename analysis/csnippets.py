@@ -52,7 +52,7 @@ def isl_to_c(expr: str, names: list[str]) -> str:
 
 def set_to_c(isl_set: str) -> str:
     s = isl.Set(isl_set)
-    s = s.gist_params(isl.Set(f"[LEN_1D, LEN_2D] -> {{ : LEN_1D >= 8 and LEN_2D >= 8 }}"))
+    s = s.gist_params(isl.Set("[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"))
     n = s.dim(isl.dim_type.set)
     s = s.move_dims(isl.dim_type.param, s.dim(isl.dim_type.param), isl.dim_type.set, 0, n).params()
     names = [s.get_dim_name(isl.dim_type.param, k) for k in range(s.dim(isl.dim_type.param))]

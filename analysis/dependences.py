@@ -200,7 +200,6 @@ def value_based(space: Space) -> Flow:
     deps: list[Dependence] = []
     dead: dict[str, str] = {}
     live_in: dict[str, str] = {}
-    end = "END[]"
     by_array: dict[str, list[Access]] = {}
     for a in _unique(list(prog.accesses)):
         by_array.setdefault(a.array, []).append(a)

@@ -15,7 +15,6 @@ wrapper is running), since the session-scoped `kernels` fixture cannot see it.
 """
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from pathlib import Path
@@ -23,9 +22,9 @@ from typing import Callable, Generator as Gen
 
 import pytest
 
-from tsvc import gpus
+from tsvc import findings, gpus, xdist
 from tsvc.catalog import Loop
-from tsvc.kernelsets import UnknownKernelSetError, resolve
+from tsvc.suite import kernel_set as run_kernel_set
 
 from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
                                 model_from_set_name)
@@ -45,7 +44,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def _progress(config: pytest.Config) -> Callable[[str], None]:
     """Writes a progress line to the terminal, past output capture (and from xdist workers, to stderr)."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    worker = xdist.worker_id(config)
 
     def write(line: str) -> None:
         capman = config.pluginmanager.get_plugin("capturemanager")
@@ -71,11 +70,7 @@ class _null:
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
     opts = RunOptions.from_lookup(config.getoption)
-    try:
-        kernel_set = resolve(config.getoption("kernels"), must_exist=False)
-    except (UnknownKernelSetError, ValueError):
-        config.stash[_GENERATOR] = None  # the suite's own plugin reports a bad --kernels
-        return
+    kernel_set = run_kernel_set(config)
     if not is_model_set(kernel_set):
         if opts.regenerate or opts.model or opts.samples > 1 or opts.optimize_rounds:
             raise pytest.UsageError(f"kernel set '{kernel_set.name}' is not written by a model; "
@@ -84,7 +79,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     try:
         config.stash[_GENERATOR] = generator_for(kernel_set, opts, _progress(config),
-                                                 shared_budget="PYTEST_XDIST_WORKER" in os.environ,
+                                                 shared_budget=xdist.role(config) is xdist.Role.WORKER,
                                                  scale=config.getoption("tsvc_scale", 1))
     except OptionError as exc:
         raise pytest.UsageError(str(exc)) from None
@@ -93,8 +88,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _refuse_shared_gpus(config: pytest.Config, opts: RunOptions) -> None:
     """Rounds time kernels: under xdist, only with a GPU per worker (contended timings are not timings)."""
-    workers = config.getoption("numprocesses", None)
-    if not opts.optimize_rounds or not isinstance(workers, int) or workers < 2:
+    workers = xdist.workers(config)
+    if not opts.optimize_rounds or workers < 2:
         return
     count = gpus.gpu_count()
     if workers > count:
@@ -125,7 +120,7 @@ def tsvc_sample(request: pytest.FixtureRequest) -> int:
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Tidies the set folder once the run is over: in the xdist controller, after every worker."""
     gen = generator(config)
-    if gen is not None and "PYTEST_XDIST_WORKER" not in os.environ:
+    if gen is not None and xdist.role(config).gathers:
         gen.tidy()
 
 
@@ -215,7 +210,9 @@ def kernel_path(config: pytest.Config, loop: Loop) -> Path | None:
         return None
     resolution = _ensure(gen, loop, config.stash.get(_RUNNING_SAMPLE, 1))
     if resolution.skip:
-        pytest.skip(resolution.skip)
+        findings.skip(resolution.skip, findings.Finding(findings.ErrorClass.MISSING, resolution.skip))
     if resolution.error or resolution.path is None:
-        pytest.fail(resolution.error or f"no kernel for {loop.name}", pytrace=False)
+        why = resolution.error or f"no kernel for {loop.name}"
+        findings.fail(why, findings.Finding(resolution.error_class if resolution.error else findings.ErrorClass.HARNESS,
+                                            why))
     return resolution.path

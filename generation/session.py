@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from tsvc.catalog import Loop
+from tsvc.findings import ErrorClass
 
 from generation.client import Provider, ProviderError, ProviderUnreachable
 from generation.cost import Budget, BudgetExceeded
@@ -50,6 +51,7 @@ class Resolution:
     entry: Entry | None = None
     skip: str | None = None  # the test is skipped with this reason
     error: str | None = None  # the test fails with this reason
+    error_class: ErrorClass = ErrorClass.GENERATION  # what the report files the failure under
     generated: bool = False  # whether this run generated it (or added rounds to it)
     sample: int = 1
 
@@ -210,7 +212,8 @@ class SetGenerator:
             return self._resolution(entry, False, store)
         corrupt = why is not None and why.kind is Unusable.CORRUPT
         if missing and corrupt:  # a broken cache entry is a fault to repair, not a kernel to skip
-            return Resolution(loop.name, error=f"{name} in '{store.name}': {why}, and {missing} to regenerate it")
+            return Resolution(loop.name, error=f"{name} in '{store.name}': {why}, and {missing} to regenerate it",
+                              error_class=ErrorClass.HARNESS)
         if missing:
             what = f"no usable kernel ({why})" if why and why.kind is not Unusable.NONE_CACHED else "no kernel"
             return Resolution(loop.name, skip=f"{what} for {name} in model set '{self.store.name}', and {missing}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reporting import summary as S
+from reporting.schema import LoopResult, Results
 from tsvc.baselines import Baseline
 
 
@@ -42,22 +43,22 @@ FURTHEST = 15  # loops listed as furthest from their limit
 FAR_FROM_LIMIT = 0.25  # issue 18's bar: no loop under this fraction of its limit unless a dependence chain bounds it
 
 
-def speedup_vs(result: dict, key: str) -> float | None:
+def speedup_vs(result: LoopResult, key: str) -> float | None:
     """The loop's device-time speedup against one baseline; None where it was not measured."""
-    bench = result.get("benchmark") or {}
+    bench = result.benchmark or {}
     speedups = bench.get("speedups") or {}
     if key in speedups:
         return speedups[key]
     return bench.get("speedup_device") if key == Baseline.C else None  # a run from before the baselines
 
 
-def has_baselines(results: dict) -> bool:
+def has_baselines(results: Results) -> bool:
     """Whether the run timed the kernels against the baselines (its benchmarks carry `speedups`)."""
-    return any((r.get("benchmark") or {}).get("speedups") for r in results["loops"].values())
+    return any((r.benchmark or {}).get("speedups") for r in results.loops.values())
 
 
-def has_limits(results: dict) -> bool:
-    return any((r.get("benchmark") or {}).get("limit_fraction") is not None for r in results["loops"].values())
+def has_limits(results: Results) -> bool:
+    return any((r.benchmark or {}).get("limit_fraction") is not None for r in results.loops.values())
 
 
 @dataclass(frozen=True)
@@ -79,51 +80,51 @@ class BaselineFigures:
         return self.fast[p] / self.judged if self.judged and self.measured else None
 
 
-def figures(results: dict, key: str) -> BaselineFigures:
+def figures(results: Results, key: str) -> BaselineFigures:
     verdicts = S.judged(results)
-    passing = [r for r in verdicts if r["passed"]]
+    passing = [r for r in verdicts if r.passed]
     values = [v for v in (speedup_vs(r, key) for r in passing) if v]
-    untimed = [r for r in passing if r.get("benchmark") and not speedup_vs(r, key)]
+    untimed = [r for r in passing if r.benchmark and not speedup_vs(r, key)]
     return BaselineFigures(key, len(verdicts), len(values), len(untimed), S.geomean(values),
                            {p: sum(v > p for v in values) for p in FAST_P})
 
 
-def all_figures(results: dict) -> list[BaselineFigures]:
+def all_figures(results: Results) -> list[BaselineFigures]:
     return [figures(results, b.key) for b in BASELINES]
 
 
-def timed_speedups(results: dict, key: str) -> list[tuple[str, float]]:
+def timed_speedups(results: Results, key: str) -> list[tuple[str, float]]:
     """(loop, speedup) of the passing loops timed against one baseline, in the run's order."""
     out = []
     for r in S.judged(results):
-        value = speedup_vs(r, key) if r["passed"] else None
+        value = speedup_vs(r, key) if r.passed else None
         if value:
-            out.append((r["loop"], value))
+            out.append((r.loop, value))
     return out
 
 
-def baseline_record(result: dict, key: str) -> dict:
-    return (result.get("baselines") or {}).get(key) or {}
+def baseline_record(result: LoopResult, key: str) -> dict:
+    return (result.baselines or {}).get(key) or {}
 
 
-def openmp_counts(results: dict) -> tuple[int, int]:
+def openmp_counts(results: Results) -> tuple[int, int]:
     """(loops whose OpenMP baseline ran in parallel, loops where it fell back to one thread).
 
     The build's flags say which: -fopenmp only where the loop has a parallel form.
     """
-    flags = [baseline_record(r, Baseline.C_OPENMP).get("flags") for r in results["loops"].values()]
+    flags = [baseline_record(r, Baseline.C_OPENMP).get("flags") for r in results.loops.values()]
     return sum("-fopenmp" in f for f in flags if f), sum("-fopenmp" not in f for f in flags if f)
 
 
-def openmp_threads(results: dict) -> list[int]:
+def openmp_threads(results: Results) -> list[int]:
     """The thread counts the OpenMP baseline ran with (one, normally: every core)."""
-    found = {baseline_record(r, Baseline.C_OPENMP).get("threads") for r in results["loops"].values()}
+    found = {baseline_record(r, Baseline.C_OPENMP).get("threads") for r in results.loops.values()}
     return sorted(t for t in found if t)
 
 
-def compile_seconds(results: dict) -> list[float]:
+def compile_seconds(results: Results) -> list[float]:
     """torch.compile's compile time per loop where it was measured (kept out of the timings)."""
-    values = [baseline_record(r, Baseline.TORCH_COMPILE).get("compile_seconds") for r in results["loops"].values()]
+    values = [baseline_record(r, Baseline.TORCH_COMPILE).get("compile_seconds") for r in results.loops.values()]
     return [v for v in values if v is not None]
 
 
@@ -137,28 +138,28 @@ class LimitFigures:
     latency_bound: int  # loops with a latency (dependence-chain) limit
 
 
-def limited(results: dict) -> list[dict]:
+def limited(results: Results) -> list[LoopResult]:
     """Passing loops with a limit fraction, furthest from the limit first (ties in the run's order)."""
-    rows = [r for r in S.judged(results) if r["passed"] and (r.get("benchmark") or {}).get("limit_fraction")]
-    return sorted(rows, key=lambda r: r["benchmark"]["limit_fraction"])
+    rows = [r for r in S.judged(results) if r.passed and (r.benchmark or {}).get("limit_fraction")]
+    return sorted(rows, key=lambda r: r.benchmark["limit_fraction"])
 
 
-def far_from_limit(results: dict) -> list[dict]:
+def far_from_limit(results: Results) -> list[LoopResult]:
     """Passing loops under FAR_FROM_LIMIT of their limit that have no latency limit to explain it."""
-    return [r for r in limited(results) if r["benchmark"]["limit_fraction"] < FAR_FROM_LIMIT
-            and r["benchmark"].get("latency_limit_time") is None]
+    return [r for r in limited(results) if r.benchmark["limit_fraction"] < FAR_FROM_LIMIT
+            and r.benchmark.get("latency_limit_time") is None]
 
 
-def limit_figures(results: dict) -> LimitFigures:
+def limit_figures(results: Results) -> LimitFigures:
     rows = limited(results)
-    speedups = [r["benchmark"].get("limit_speedup") for r in rows]
-    return LimitFigures(len(rows), S.geomean([r["benchmark"]["limit_fraction"] for r in rows]),
+    speedups = [r.benchmark.get("limit_speedup") for r in rows]
+    return LimitFigures(len(rows), S.geomean([r.benchmark["limit_fraction"] for r in rows]),
                         S.geomean([v for v in speedups if v]),
-                        sum(r["benchmark"].get("latency_limit_time") is not None for r in rows))
+                        sum(r.benchmark.get("latency_limit_time") is not None for r in rows))
 
 
-def latency_fraction(result: dict) -> float | None:
+def latency_fraction(result: LoopResult) -> float | None:
     """latency_limit_time / device_time: the fraction reached of the dependence chain's bound, where it has one."""
-    bench = result.get("benchmark") or {}
+    bench = result.benchmark or {}
     latency, device = bench.get("latency_limit_time"), bench.get("device_time")
     return latency / device if latency is not None and device else None

@@ -30,7 +30,7 @@ def cmd_report(ns: argparse.Namespace) -> int:
     if ns.merge or ns.benchmark_json:
         results.write(data, ns.dir)
     path = render.report(data, ns.dir)
-    print(f"wrote {path} ({len(data['loops'])} loops)")
+    print(f"wrote {path} ({len(data.loops)} loops)")
     return 0
 
 
@@ -52,5 +52,5 @@ def cmd_compare(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> results.Results:
     return results.load(path)  # ResultsError is a ValueError: the CLI prints it as one line

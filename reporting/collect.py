@@ -1,37 +1,28 @@
 """From pytest's test reports to one result per loop.
 
-A test is identified by its node id; the loop, size, seed and sample come
-from the item where it ran (shipped in the report's user_properties, which
-xdist carries to the controller) or, for a report made without the item (a
-crashed worker), from the node id's parameter id. Per-loop results are small
-functions of the tests' records. With --samples K > 1 a loop's tests are
-judged per sample, so one failing sample does not fail the others; the loop's
-own verdict (the one every pass-rate figure counts) is sample 1's.
+A test is identified by its node id; its kind, loop, size, seed and sample,
+and the finding of a failure or skip (tsvc.findings), come from the process
+where it ran, shipped in each of its reports' user_properties (which xdist
+carries to the controller). Nothing here reads a message's words: a report
+no test process made (a worker that died) is a crash, placed by its node id's
+loop. Per-loop results are small functions of the tests' records. With
+--samples K > 1 a loop's tests are judged per sample, so one failing sample
+does not fail the others; the loop's own verdict (the one every pass-rate
+figure counts) is sample 1's.
 """
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 import pytest
 
 from generation.plugin import sample_of
 from generation.samples import sample_from_nodeid
+from reporting.schema import LoopError, LoopResult, SampleVerdict
 from tsvc import catalog
-from tsvc.candidate import Outcome
-
-# What a test is, by its function name; anything else is "other" and is only counted.
-KINDS = {
-    "test_kernel_matches_c_loop": "correctness",
-    "test_triton_kernel_speed": "triton_speed",
-    "test_c_loop_speed": "c_speed",
-}
-
-# Error classes beyond the checker's closed set of outcomes.
-TEST_TIMEOUT = "test timeout"
-GENERATION = "generation failed"
-NOT_RUN = "crash"  # the worker running the test died
-OTHER = "harness error"
+from tsvc.findings import ErrorClass, Finding, TestKind, kind_of, of_exception
 
 # Benchmark figures kept per loop (tsvc.benchmark.Metrics.to_dict, less the session's calibration).
 BENCHMARK_FIELDS = ("size", "c_time", "device_time", "wall_time", "graph_time", "device_iqr", "wall_iqr",
@@ -49,7 +40,7 @@ def item_record(item: pytest.Item, call_when: str) -> dict:
     params = getattr(getattr(item, "callspec", None), "params", {})
     loop = next((v for v in params.values() if isinstance(v, catalog.Loop)), None)
     size, seed = params.get("size"), params.get("seed")
-    record = {"test": getattr(item, "originalname", item.name), "loop": loop.name if loop else None,
+    record = {"kind": kind_of(item).value, "loop": loop.name if loop else None,
               "size": getattr(size, "label", None), "seed": seed, "sample": sample_of(item)}
     if call_when == "call":
         fixture = getattr(item, "funcargs", {}).get("benchmark")
@@ -61,21 +52,39 @@ def item_record(item: pytest.Item, call_when: str) -> dict:
     return record
 
 
+def shipped_record(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport) -> dict:
+    """item_record, with the finding of a failure or skip: as its raiser gave it, else what it is known to be."""
+    record = item_record(item, report.when)
+    found = of_exception(call.excinfo.value if call.excinfo else None)
+    if found is None and report.failed:
+        error = ErrorClass.TEST_TIMEOUT if _raised_by_pytest_timeout(call.excinfo) else ErrorClass.HARNESS
+        found = Finding(error, report_message(report))
+    record["finding"] = found.to_record() if found else None
+    return record
+
+
+def _raised_by_pytest_timeout(excinfo: pytest.ExceptionInfo | None) -> bool:
+    """Whether pytest-timeout's signal handler stopped the test (its thread method ends the process instead)."""
+    handler = getattr(sys.modules.get("pytest_timeout"), "timeout_sigalrm", None)
+    code = getattr(handler, "__code__", None)
+    return excinfo is not None and code is not None and any(e.frame.code.raw is code for e in excinfo.traceback)
+
+
 _PARAM_ID = re.compile(r"\[([^\]-]+)")
 
 
 def loop_from_nodeid(nodeid: str) -> str | None:
-    """`tests/test_x.py::test_y[s000-97x17-seed0]` -> `s000` when that is a catalogue loop."""
+    """`tests/test_x.py::test_y[s000-97x17-seed0]` -> `s000` when that is a catalogue loop.
+
+    Only for a report no test process made (a worker that crashed before its
+    test's first report): test ids begin with the loop's name (tests/cases.py).
+    """
     match = _PARAM_ID.search(nodeid)
     return match.group(1) if match and match.group(1) in catalog.catalog() else None
 
 
-def test_name_from_nodeid(nodeid: str) -> str:
-    return nodeid.split("::")[-1].split("[")[0]
-
-
 def report_message(report: pytest.TestReport) -> str:
-    """The failure's or skip's one-paragraph reason."""
+    """The failure's or skip's one-paragraph reason, for showing (never for filing)."""
     longrepr = report.longrepr
     if isinstance(longrepr, tuple) and len(longrepr) == 3:  # a skip: (path, line, reason)
         return str(longrepr[2]).removeprefix("Skipped: ")
@@ -85,54 +94,38 @@ def report_message(report: pytest.TestReport) -> str:
     return text.split("\nassert ")[0].strip()
 
 
-_OUTCOMES = sorted((o.value for o in Outcome if o is not Outcome.PASSED), key=len, reverse=True)
-_GENERATION = re.compile(r"no runnable kernel after|not generated:|^generating \S+ raised")
-_MISSING = re.compile(r"^no kernel for|^no usable kernel|not generated:")
-# A Triton speed test's verdict on the kernel: it failed the checker at the benchmark size, or failed while timed
-# (a wrong result on a timed round, a crash, a timeout); either way the message goes on with the checker's outcome.
-_NOT_TIMED = re.compile(r"^not timed: (?:the kernel fails the checker at \S+(?: \(it passed in the baseline\))?: )?"
-                        r"(?=(?:" + "|".join(re.escape(v) for v in _OUTCOMES) + r"): )")
-
-
-def classify(message: str) -> tuple[str, str]:
-    """(error class, message) of a failed test; the class is the checker's outcome where it gave one."""
-    text = _NOT_TIMED.sub("", message)
-    for value in _OUTCOMES:
-        if text.startswith(value + ": "):
-            return value, text[len(value) + 2:]
-    if text.startswith("Timeout"):
-        return TEST_TIMEOUT, text
-    if "crashed while running" in text:
-        return NOT_RUN, text
-    if _GENERATION.search(text):
-        return GENERATION, text
-    return OTHER, text
-
-
 @dataclass
 class TestRecord:
     """One test's outcome, assembled from its setup, call and teardown reports."""
 
+    __test__ = False  # not a test class, whatever pytest makes of its name
+
     nodeid: str
-    test: str
+    kind: TestKind
     loop: str | None
     size: str | None = None
     seed: int | None = None
     sample: int = 1  # which of the loop's --samples generation chains the kernel came from
     outcome: str = "passed"  # passed, failed, skipped
-    message: str = ""
+    message: str = ""  # the report's text, shown as a speed problem
+    finding: Finding | None = None  # what the failure or skip means; None: passed, or a crash
     duration: float = 0.0
     benchmark: dict | None = None
 
     @property
-    def kind(self) -> str:
-        return KINDS.get(self.test, "other")
+    def judged(self) -> bool:
+        """Whether the test's own check of the kernel failed it (a verdict, not a measurement problem)."""
+        return self.outcome == "failed" and self.finding is not None and self.finding.judged
 
-    def to_dict(self) -> dict:
-        out = {k: getattr(self, k) for k in ("nodeid", "test", "loop", "size", "seed", "sample", "outcome",
-                                                "message")}
-        out.update(kind=self.kind, duration=round(self.duration, 3))
-        return out
+    @property
+    def missing(self) -> bool:
+        """A skip because the set has no kernel for the loop (and none could be had)."""
+        return self.outcome == "skipped" and self.finding is not None and self.finding.error == ErrorClass.MISSING
+
+    def error(self) -> LoopError:
+        """The failure's class and message; a failure no test process reported is a crashed worker's."""
+        found = self.finding or Finding(ErrorClass.NOT_RUN, self.message)
+        return LoopError(str(found.error), found.message, self.nodeid)
 
 
 @dataclass
@@ -142,88 +135,81 @@ class TestLog:
     records: dict[str, TestRecord] = field(default_factory=dict)
 
     def add(self, report: pytest.TestReport, shipped: dict | None) -> None:
-        rec = self.records.get(report.nodeid)
-        if rec is None:
-            shipped = shipped or {}
-            rec = TestRecord(report.nodeid, shipped.get("test") or test_name_from_nodeid(report.nodeid),
-                             shipped.get("loop") or loop_from_nodeid(report.nodeid), shipped.get("size"),
-                             shipped.get("seed"), shipped.get("sample") or sample_from_nodeid(report.nodeid))
-            self.records[report.nodeid] = rec
+        rec = self.records.get(report.nodeid) or self._new(report.nodeid, shipped)
+        self.records[report.nodeid] = rec
         rec.duration += getattr(report, "duration", 0.0) or 0.0
         if shipped and shipped.get("benchmark"):
             rec.benchmark = shipped["benchmark"]
         if report.when == "teardown" and rec.outcome != "passed":
             return  # the test's own outcome stands; a teardown failure after it is not the kernel's
-        if report.failed:
-            rec.outcome, rec.message = "failed", report_message(report)
-        elif report.skipped and rec.outcome == "passed":
-            rec.outcome, rec.message = "skipped", report_message(report)
+        if report.failed or (report.skipped and rec.outcome == "passed"):
+            found = (shipped or {}).get("finding")
+            rec.outcome, rec.message = report.outcome, report_message(report)
+            rec.finding = Finding.from_record(found) if found else None
+
+    def _new(self, nodeid: str, shipped: dict | None) -> TestRecord:
+        if shipped:
+            return TestRecord(nodeid, TestKind(shipped["kind"]), shipped.get("loop"), shipped.get("size"),
+                              shipped.get("seed"), shipped.get("sample") or 1)
+        # no test process reported it (its worker died first): its loop from its id, and its kind from the
+        # tests of the same function that did report
+        function = nodeid.partition("[")[0]
+        kind = next((r.kind for r in self.records.values() if r.nodeid.partition("[")[0] == function),
+                    TestKind.OTHER)
+        return TestRecord(nodeid, kind, loop_from_nodeid(nodeid), sample=sample_from_nodeid(nodeid))
 
 
-def _is_missing(message: str) -> bool:
-    """A skip because the set has no kernel for the loop (and none could be generated)."""
-    return bool(_MISSING.search(message))
-
-
-def verdict(tests: list[TestRecord]) -> dict:
+def verdict(tests: list[TestRecord]) -> dict:  # the fields of a schema.KernelVerdict
     """The verdict on one kernel from its tests: status, passed, error, test counts, its Triton benchmark."""
-    judging = [t for t in tests if t.kind == "correctness"]
-    speed = [t for t in tests if t.kind == "triton_speed"]
+    judging = [t for t in tests if t.kind is TestKind.CORRECTNESS]
+    speed = [t for t in tests if t.kind is TestKind.TRITON_SPEED]
     # a speed test that failed because the kernel failed the checker is a verdict as well
-    failures = [t for t in judging if t.outcome == "failed"]
-    failures += [t for t in speed if t.outcome == "failed" and _NOT_TIMED.match(t.message)]
-    verdicts = [t for t in judging if t.outcome == "passed"] + [t for t in speed if t.outcome == "passed"]
+    failures = [t for t in judging if t.outcome == "failed"] + [t for t in speed if t.judged]
+    verdicts = [t for t in judging + speed if t.outcome == "passed"]
     skips = [t for t in judging + speed if t.outcome == "skipped"]
     if failures:
         status = "failed"
     elif verdicts:
         status = "passed"
-    elif skips and all(_is_missing(t.message) for t in skips):
+    elif skips and all(t.missing for t in skips):
         status = "missing"
     else:
         status = "not judged"
     error = None
     if failures:
-        error_class, message = classify(failures[0].message)
-        error = {"class": error_class, "message": message, "test": failures[0].nodeid}
+        error = failures[0].error()
     elif status == "missing":
-        error = {"class": "missing", "message": skips[0].message, "test": skips[0].nodeid}
+        error = LoopError(str(ErrorClass.MISSING), skips[0].finding.message, skips[0].nodeid)
     return {
         "status": status,
         "passed": {"passed": True, "failed": False, "missing": False}.get(status),
         "error": error,
         "tests": _counts(tests),
         "benchmark": _benchmark(speed),
-        "speed_problem": next((t.message for t in speed if t.outcome == "failed" and not _NOT_TIMED.match(t.message)),
-                              None),
+        "speed_problem": next((t.message for t in speed if t.outcome == "failed" and not t.judged), None),
     }
 
 
-def loop_result(name: str, tests: list[TestRecord]) -> dict:
-    """One loop's result from its tests (see results.py for the fields): sample 1's verdict, and each sample's."""
+def loop_result(name: str, tests: list[TestRecord]) -> LoopResult:
+    """One loop's result from its tests: sample 1's verdict, and each sample's."""
     tests = sorted(tests, key=lambda t: t.nodeid)
     by_sample: dict[int, list[TestRecord]] = {}
     for t in tests:
         by_sample.setdefault(t.sample, []).append(t)
     own = verdict(by_sample.get(1, []))
     loop = catalog.catalog().get(name)
-    result = {
-        "loop": name,
-        "category": loop.category if loop else None,
-        **{k: own[k] for k in ("status", "passed", "error", "tests", "benchmark")},
-        "c_benchmark": _c_benchmark([t for t in tests if t.kind == "c_speed"]),
-        "baselines": _baselines(tests),
-        "speed_problem": own["speed_problem"],
-    }
+    result = LoopResult(loop=name, category=loop.category if loop else None, **own,
+                        c_benchmark=_c_benchmark([t for t in tests if t.kind is TestKind.C_SPEED]),
+                        baselines=_baselines(tests))
     if set(by_sample) != {1}:  # --samples K > 1: every sample's own verdict (a K = 1 run's results keep their form)
-        result["samples"] = [{"sample": k, **verdict(by_sample[k])} for k in sorted(by_sample)]
+        result.samples = [SampleVerdict(sample=k, **verdict(by_sample[k])) for k in sorted(by_sample)]
     return result
 
 
 def _counts(tests: list[TestRecord]) -> dict:
     out: dict[str, dict[str, int]] = {}
     for t in tests:
-        kind = out.setdefault(t.kind, {"passed": 0, "failed": 0, "skipped": 0})
+        kind = out.setdefault(t.kind.value, {"passed": 0, "failed": 0, "skipped": 0})
         kind[t.outcome] += 1
     return out
 
@@ -269,7 +255,7 @@ def calibration(log: TestLog) -> dict | None:
     return None
 
 
-def loop_results(log: TestLog) -> dict[str, dict]:
+def loop_results(log: TestLog) -> dict[str, LoopResult]:
     by_loop: dict[str, list[TestRecord]] = {}
     for rec in log.records.values():
         if rec.loop is not None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reporting import baselines as B
 from reporting import summary as S
+from reporting.schema import Results
 
 DPI = 120
 
@@ -30,7 +31,7 @@ def _save(fig, path: Path) -> Path:
     return path
 
 
-def speedup_distribution(results: dict, path: Path) -> Path | None:
+def speedup_distribution(results: Results, path: Path) -> Path | None:
     """Histogram of device- and wall-time speedups over the C loop, log scale, with the C line at 1x."""
     device = [S.speedup(r) for r in S.timed(results)]
     wall = [S.speedup(r, "speedup_wall") for r in S.timed(results, "speedup_wall")]
@@ -55,11 +56,11 @@ def speedup_distribution(results: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def set_name(results: dict) -> str:
-    return results["session"]["kernel_set"]["name"]
+def set_name(results: Results) -> str:
+    return results.name
 
 
-def pass_rate_by_category(results: dict, path: Path) -> Path | None:
+def pass_rate_by_category(results: Results, path: Path) -> Path | None:
     cats = S.by_category(results)
     if not cats:
         return None
@@ -79,12 +80,12 @@ def pass_rate_by_category(results: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def passes_by_attempt(results: dict, path: Path) -> Path | None:
+def passes_by_attempt(results: Results, path: Path) -> Path | None:
     s = S.summarize(results)
     if not s.generated:
         return None
     plt = _pyplot()
-    gens = [r["generation"] for r in results["loops"].values() if r.get("generation") and "attempts" in r["generation"]]
+    gens = [r.generation for r in results.loops.values() if r.generation and "attempts" in r.generation]
     most = max([g["attempts"] for g in gens] + list(s.pass_by_attempt) + [1])
     xs = list(range(1, most + 1))
     counts = [s.pass_by_attempt.get(x, 0) for x in xs]
@@ -104,24 +105,24 @@ def passes_by_attempt(results: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def efficiency(results: dict, path: Path) -> Path | None:
+def efficiency(results: Results, path: Path) -> Path | None:
     """Each passing loop's achieved bandwidth as a share of the device's copy bandwidth."""
-    rows = sorted((r for r in S.timed(results) if r["benchmark"].get("efficiency") is not None),
-                  key=lambda r: -r["benchmark"]["efficiency"])
+    rows = sorted((r for r in S.timed(results) if r.benchmark.get("efficiency") is not None),
+                  key=lambda r: -r.benchmark["efficiency"])
     if not rows:
         return None
     plt = _pyplot()
-    values = [r["benchmark"]["efficiency"] for r in rows]
+    values = [r.benchmark["efficiency"] for r in rows]
     fig, ax = plt.subplots(figsize=(10 if len(rows) > 40 else 8, 4.5))
-    ax.bar(range(len(rows)), values, color=["tab:red" if r["benchmark"].get("implausible") else "tab:blue" for r in rows])
+    ax.bar(range(len(rows)), values, color=["tab:red" if r.benchmark.get("implausible") else "tab:blue" for r in rows])
     ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="device copy bandwidth (roofline)")
     if len(rows) <= 40:
-        ax.set_xticks(range(len(rows)), [r["loop"] for r in rows], rotation=90, fontsize=8)
+        ax.set_xticks(range(len(rows)), [r.loop for r in rows], rotation=90, fontsize=8)
     else:
         ax.set_xticks([])
         ax.set_xlabel(f"{len(rows)} passing loops, most efficient first")
-    scale = results["session"]["run"].get("scale")
-    size = rows[0]["benchmark"].get("size")
+    scale = results.session.run.scale
+    size = rows[0].benchmark.get("size")
     if min(values) > 0 and max(values) / min(values) > 50:
         ax.set_yscale("log")  # small loops sit orders of magnitude below the roofline
     ax.set_ylabel("achieved / copy bandwidth")
@@ -130,11 +131,11 @@ def efficiency(results: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def speedup_against(base: dict, other: dict, path: Path) -> Path | None:
+def speedup_against(base: Results, other: Results, path: Path) -> Path | None:
     """Per-loop device-time speedup of `other` against `base`; failures sit on the axes' floor."""
-    common = [n for n in base["loops"] if n in other["loops"]]
-    pairs = [(S.speedup(base["loops"][n]) if base["loops"][n]["passed"] else None,
-              S.speedup(other["loops"][n]) if other["loops"][n]["passed"] else None, n) for n in common]
+    common = [n for n in base.loops if n in other.loops]
+    pairs = [(S.speedup(base.loops[n]) if base.loops[n].passed else None,
+              S.speedup(other.loops[n]) if other.loops[n].passed else None, n) for n in common]
     values = [v for a, b, _ in pairs for v in (a, b) if v]
     if not values:
         return None
@@ -160,7 +161,7 @@ def speedup_against(base: dict, other: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def pass_rate_by_category_compare(sets: list[dict], path: Path) -> Path | None:
+def pass_rate_by_category_compare(sets: list[Results], path: Path) -> Path | None:
     cats: list[str] = []
     for results in sets:
         cats += [c for c in S.by_category(results) if c not in cats]
@@ -182,7 +183,7 @@ def pass_rate_by_category_compare(sets: list[dict], path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def _baseline_series(results: dict) -> list[tuple[str, list[float]]]:
+def _baseline_series(results: Results) -> list[tuple[str, list[float]]]:
     """(baseline title with its loop count, speedups) of each baseline some passing loop was timed against."""
     out = []
     for b in B.BASELINES:
@@ -198,7 +199,7 @@ def _thresholds(ax) -> None:
     ax.axhline(2.0, color="grey", linestyle=":", linewidth=1.2, label="twice as fast (fast_2 above)")
 
 
-def speedup_by_baseline(results: dict, path: Path) -> Path | None:
+def speedup_by_baseline(results: Results, path: Path) -> Path | None:
     """A box per baseline with every passing loop as a point, log axis: how much faster Triton is than each."""
     if not B.has_baselines(results):
         return None
@@ -223,14 +224,14 @@ def speedup_by_baseline(results: dict, path: Path) -> Path | None:
     return _save(fig, path)
 
 
-def limit_fraction(results: dict, path: Path) -> Path | None:
+def limit_fraction(results: Results, path: Path) -> Path | None:
     """Each passing loop's fraction of its physical limit, furthest first; latency-bound loops marked."""
     rows = B.limited(results)
     if not rows:
         return None
     plt = _pyplot()
-    values = [r["benchmark"]["limit_fraction"] for r in rows]
-    latency = [r["benchmark"].get("latency_limit_time") is not None for r in rows]
+    values = [r.benchmark["limit_fraction"] for r in rows]
+    latency = [r.benchmark.get("latency_limit_time") is not None for r in rows]
     fig, ax = plt.subplots(figsize=(10 if len(rows) > 40 else 8, 4.5))
     ax.bar(range(len(rows)), values, color=["tab:orange" if lat else "tab:blue" for lat in latency])
     ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="at the limit")
@@ -239,7 +240,7 @@ def limit_fraction(results: dict, path: Path) -> Path | None:
     if any(latency):
         ax.bar([0], [0], color="tab:orange", label="has a latency limit (dependence chain)")
     if len(rows) <= 40:
-        ax.set_xticks(range(len(rows)), [r["loop"] for r in rows], rotation=90, fontsize=8)
+        ax.set_xticks(range(len(rows)), [r.loop for r in rows], rotation=90, fontsize=8)
     else:
         ax.set_xticks([])
         ax.set_xlabel(f"{len(rows)} passing loops, furthest from the limit first")
@@ -249,12 +250,12 @@ def limit_fraction(results: dict, path: Path) -> Path | None:
         ax.set_ylim(0, max(1.25, max(values) * 1.1))  # room for the legend above the limit line
     ax.set_ylabel("limit time / device time")
     ax.set_title(f"{set_name(results)}: fraction of each loop's physical limit reached "
-                 f"(scale {results['session']['run'].get('scale')})")
+                 f"(scale {results.session.run.scale})")
     ax.legend(fontsize=8)
     return _save(fig, path)
 
 
-def speedup_by_baseline_compare(sets: list[dict], path: Path, names: list[str] | None = None) -> Path | None:
+def speedup_by_baseline_compare(sets: list[Results], path: Path, names: list[str] | None = None) -> Path | None:
     """Boxes per baseline, one per set side by side, log axis; `names` label the sets (default: their names)."""
     if not any(B.has_baselines(r) for r in sets):
         return None

@@ -1,24 +1,24 @@
 """The report's pytest plugin: --report-dir DIR writes results.json, REPORT.md and plots after the run.
 
 Each test's loop, size, seed and benchmark figures travel from the process
-that ran it to the controller inside its own test reports' user_properties
-(as tsvc.benchplugin does for benchmarks), so under xdist the controller
+that ran it to the controller inside its own test reports (tsvc.xdist, as
+tsvc.benchplugin's benchmarks do), so under xdist the controller
 writes one results.json with every selected loop once, and a worker that
 crashes loses nothing it already reported; the crashed test itself arrives as
 a failure without properties and is placed by its node id.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 
 from reporting import collect, render, results
-from tsvc.kernelsets import UnknownKernelSetError, resolve
+from tsvc import findings, xdist
+from tsvc.suite import kernel_set
 
-_PROPERTY = "tsvc_result"
+_CHANNEL = xdist.Channel("tsvc_result")
 _LOG = pytest.StashKey[collect.TestLog]()
 _STARTED = pytest.StashKey[str]()
 _WRITTEN = pytest.StashKey[str]()
@@ -44,15 +44,14 @@ def _enabled(config: pytest.Config) -> bool:
     return config.getoption("report_dir", None) is not None
 
 
-def _is_worker(config: pytest.Config) -> bool:
-    return hasattr(config, "workerinput")
-
-
 @pytest.hookimpl
 def pytest_configure(config: pytest.Config) -> None:
-    if _enabled(config) and not _is_worker(config):
-        config.stash[_LOG] = collect.TestLog()
+    config.addinivalue_line("markers", f"{findings.MARKER}(kind): what the test is, for the report "
+                                       "(a tsvc.findings.TestKind)")
+    if _enabled(config) and xdist.role(config).gathers:
+        log = config.stash[_LOG] = collect.TestLog()
         config.stash[_STARTED] = results.now()
+        xdist.gather(config, _CHANNEL, log.add)
         if config.getoption("report_append") and (config.getoption("report_dir") / results.FILENAME).is_file():
             _check_appendable(config)
 
@@ -61,8 +60,8 @@ def _check_appendable(config: pytest.Config) -> None:
     """A broken results.json, or one of another set, is a usage error now rather than after the run."""
     try:
         earlier = results.name(results.load(config.getoption("report_dir")))
-        ours = resolve(config.getoption("kernels"), must_exist=False).name
-    except (results.ResultsError, UnknownKernelSetError) as exc:
+        ours = kernel_set(config).name
+    except results.ResultsError as exc:
         raise pytest.UsageError(f"--report-append: {exc}") from None
     if earlier != ours:
         raise pytest.UsageError(f"--report-append: {config.getoption('report_dir')} holds results of kernel set "
@@ -72,34 +71,15 @@ def _check_appendable(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
-    if _enabled(item.config) and report.when in ("setup", "call"):
-        record = collect.item_record(item, report.when)
-        report.user_properties.append((_PROPERTY, json.dumps(record, default=str)))
+    # setup and call, and a teardown that failed: a failure that carries no record is then a crashed worker's
+    if _enabled(item.config) and (report.when != "teardown" or not report.passed):
+        _CHANNEL.ship(report, collect.shipped_record(item, call, report))
     return report
-
-
-@pytest.hookimpl
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    config = _SESSIONS[-1] if _SESSIONS else None
-    if config is None or _LOG not in config.stash:
-        return
-    shipped = next((json.loads(v) for k, v in reversed(getattr(report, "user_properties", ())) if k == _PROPERTY), None)
-    config.stash[_LOG].add(report, shipped)
-
-
-_SESSIONS: list[pytest.Config] = []  # a stack: pytester runs sessions inside a session
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_sessionstart(session: pytest.Session) -> None:
-    _SESSIONS.append(session.config)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    if session.config in _SESSIONS:
-        _SESSIONS.remove(session.config)
     if _LOG not in config.stash:
         return
     folder: Path = config.getoption("report_dir")
@@ -109,23 +89,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     path = results.write(data, folder)
     try:
         report = render.report(data, folder)
-        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops) and {report}"
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data.loops)} loops) and {report}"
     except Exception as exc:  # the data is safe on disk; `tsvc report DIR` can try again
-        config.stash[_WRITTEN] = f"wrote {path} ({len(data['loops'])} loops); REPORT.md failed: {exc!r}"
+        config.stash[_WRITTEN] = f"wrote {path} ({len(data.loops)} loops); REPORT.md failed: {exc!r}"
 
 
-def _results(config: pytest.Config, log: collect.TestLog) -> dict:
-    try:
-        kernel_set = resolve(config.getoption("kernels"), must_exist=False)
-    except (UnknownKernelSetError, ValueError) as exc:
-        raise pytest.UsageError(str(exc)) from None
+def _results(config: pytest.Config, log: collect.TestLog) -> results.Results:
     tests: dict[str, int] = {}
     for rec in log.records.values():
         tests[rec.outcome] = tests.get(rec.outcome, 0) + 1
-    run = {"started": config.stash[_STARTED], "finished": results.now(), "args": list(config.invocation_params.args),
-           "xdist_workers": getattr(config.option, "numprocesses", None) or None,
-           "scale": config.getoption("tsvc_scale", None), "tests": tests}
-    return results.build(kernel_set, collect.loop_results(log), results.machine(collect.calibration(log)), run)
+    run = results.RunInfo(config.stash[_STARTED], results.now(), list(config.invocation_params.args),
+                          xdist.workers(config) or None, config.getoption("tsvc_scale", None), tests)
+    return results.build(kernel_set(config), collect.loop_results(log), results.machine(collect.calibration(log)), run)
 
 
 @pytest.hookimpl

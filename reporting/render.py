@@ -6,6 +6,7 @@ from pathlib import Path
 from reporting import baselines as B
 from reporting import plots, sampling, sections
 from reporting import summary as S
+from reporting.schema import LoopResult, Results
 
 REPORT = "REPORT.md"
 COMPARE = "COMPARE.md"
@@ -59,7 +60,7 @@ def _pass_rate(s: S.Summary) -> str:
     return _pct(s.passed, s.judged)
 
 
-def summary_rows(results: dict) -> list[tuple[str, str]]:
+def summary_rows(results: Results) -> list[tuple[str, str]]:
     """(figure, value) pairs of the summary table; `tsvc compare` lays several sets' side by side."""
     s = S.summarize(results)
     no_time = "no timings" if not S.has_timings(results) else None
@@ -81,19 +82,19 @@ def summary_rows(results: dict) -> list[tuple[str, str]]:
     ]
 
 
-def _session(results: dict) -> list[str]:
-    session, m = results["session"], results["session"]["machine"]
-    ks, prompt, run = session["kernel_set"], session["prompt"], session["run"]
-    provenance = ks.get("metadata", {}).get("provenance", "no kernelset.json")
+def _session(results: Results) -> list[str]:
+    session, m = results.session, results.session.machine
+    ks, prompt, run = session.kernel_set, session.prompt, session.run
+    provenance = ks.metadata.get("provenance", "no kernelset.json")
     analysis = {True: "with analysis facts", False: "without analysis facts (ablation)", None: "n/a"}.get(
-        prompt.get("analysis"), str(prompt.get("analysis")))
-    lines = [f"- **Kernel set**: `{ks['name']}` ({provenance})",
-             f"- **Model**: {session.get('model') or 'none (hand-written)'}"
-             + (f" via {session['provider']}" if session.get("provider") else ""),
+        prompt.analysis, str(prompt.analysis))
+    lines = [f"- **Kernel set**: `{ks.name}` ({provenance})",
+             f"- **Model**: {session.model or 'none (hand-written)'}"
+             + (f" via {session.provider}" if session.provider else ""),
              f"- **Prompt**: {analysis}"
-             + (f"; up to {prompt['max_attempts']} attempts, fresh conversation every {prompt['reset_after']}"
-                if prompt.get("max_attempts") else "")
-             + (f"; prompt sha256 {', '.join(p[:12] for p in prompt['prompt_sha256'])}" if prompt.get("prompt_sha256")
+             + (f"; up to {prompt.max_attempts} attempts, fresh conversation every {prompt.reset_after}"
+                if prompt.max_attempts else "")
+             + (f"; prompt sha256 {', '.join(p[:12] for p in prompt.prompt_sha256)}" if prompt.prompt_sha256
                 else ""),
              f"- **Machine**: {m.get('backend')}; GPU {m.get('gpu') or 'none'}"
              + (f" (driver {m['driver']})" if m.get("driver") else "")
@@ -103,15 +104,15 @@ def _session(results: dict) -> list[str]:
     if cal:
         lines.append(f"- **Calibration**: copy bandwidth {cal['copy_bandwidth'] / 1e9:.0f} GB/s; launch floor "
                      f"{cal['floor_device'] * 1e6:.2f} µs device, {cal['floor_wall'] * 1e6:.1f} µs wall")
-    lines.append(f"- **Run**: {run.get('started')} to {run.get('finished')}, scale {run.get('scale')}, "
-                 f"{run.get('xdist_workers') or 1} process(es); tests: "
-                 + (", ".join(f"{v} {k}" for k, v in (run.get("tests") or {}).items()) or "none")
-                 + (f"; merged with {len(session['merged'])} later run(s)" if session.get("merged") else ""))
+    lines.append(f"- **Run**: {run.started} to {run.finished}, scale {run.scale}, "
+                 f"{run.xdist_workers or 1} process(es); tests: "
+                 + (", ".join(f"{v} {k}" for k, v in run.tests.items()) or "none")
+                 + (f"; merged with {len(session.merged)} later run(s)" if session.merged else ""))
     return lines
 
 
-def _no_timings(results: dict) -> str:
-    m = results["session"]["machine"]
+def _no_timings(results: Results) -> str:
+    m = results.session.machine
     why = ("this run used the Triton interpreter on CPU, whose timings mean nothing"
            if m.get("device") == "cpu" else "no Triton benchmark test ran in this session")
     return (f"_No timings: {why}. Run `pytest tests/test_benchmark.py` on a CUDA GPU with the same "
@@ -126,7 +127,7 @@ def _figure(lines: list[str], path: Path | None, folder: Path, caption: str, abs
     lines.append("")
 
 
-def report(results: dict, folder: Path, draw: bool = True) -> Path:
+def report(results: Results, folder: Path, draw: bool = True) -> Path:
     """Writes REPORT.md (and its plots under plots/) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     figures = _draw(results, folder) if draw else {}
@@ -175,7 +176,7 @@ def report(results: dict, folder: Path, draw: bool = True) -> Path:
     return path
 
 
-def _draw(results: dict, folder: Path) -> dict[str, Path | None]:
+def _draw(results: Results, folder: Path) -> dict[str, Path | None]:
     try:
         import matplotlib  # noqa: F401  (the optional [report] extra)
     except ImportError:
@@ -194,7 +195,7 @@ def _draw(results: dict, folder: Path) -> dict[str, Path | None]:
     }
 
 
-def _failures(results: dict) -> list[str]:
+def _failures(results: Results) -> list[str]:
     fails = S.failures(results)
     lines = ["## Failures", ""]
     if not fails:
@@ -202,45 +203,45 @@ def _failures(results: dict) -> list[str]:
     lines += ["By error class: " + ", ".join(f"{k} {v}" for k, v in S.error_classes(results).items()), ""]
     rows = []
     for r in fails:
-        err = r.get("error") or {}
-        gen = r.get("generation") or {}
+        gen = r.generation or {}
         attempts = f"{gen['attempts']}" if "attempts" in gen else "-"
-        rows.append([r["loop"], r["category"] or "?", err.get("class", "?"), attempts, _cell(err.get("message", ""))])
+        error_class, message = (r.error.error_class, r.error.message) if r.error else ("?", "")
+        rows.append([r.loop, r.category or "?", error_class, attempts, _cell(message)])
     return lines + _table(["loop", "category", "error class", "attempts", "message"], rows) + [""]
 
 
-def _speed_row(results: dict, r: dict) -> list[str]:
-    b = r["benchmark"]
+def _speed_row(results: Results, r: LoopResult) -> list[str]:
+    b = r.benchmark
     eff = b.get("efficiency")
     floor = b.get("floor_multiple")
-    return [r["loop"], r["category"] or "?", _x(b.get("speedup_device")), _x(b.get("speedup_wall")),
+    return [r.loop, r.category or "?", _x(b.get("speedup_device")), _x(b.get("speedup_wall")),
             f"{b['device_time'] * 1e6:.1f}", f"{b['c_time'] * 1e6:.1f}",
             "n/a" if eff is None else f"{eff:.2f}", "n/a" if floor is None else f"{floor:.1f}",
             *sections.speed_cells(results, r)]
 
 
-def _speed_tables(results: dict) -> list[str]:
+def _speed_tables(results: Results) -> list[str]:
     ranked = S.ranked(results)
     header = ["loop", "category", "speedup (device)", "speedup (wall)", "device µs", "C µs", "efficiency",
               "floor multiple", *sections.speed_columns(results)]
     n = min(TOP, len(ranked) // 2 or len(ranked))
     lines = [f"Top {n} loops by device-time speedup:", ""] + _table(header, [_speed_row(results, r) for r in ranked[:n]])
     lines += ["", f"Bottom {n} loops:", ""] + _table(header, [_speed_row(results, r) for r in ranked[::-1][:n]])
-    problems = [r for r in results["loops"].values() if r.get("speed_problem")]
+    problems = [r for r in results.loops.values() if r.speed_problem]
     if problems:
         lines += ["", "Benchmark problems (the kernel is correct; its timing was rejected or regressed):", ""]
-        lines += [f"- {r['loop']}: {_cell(r['speed_problem'])}" for r in problems]
+        lines += [f"- {r.loop}: {_cell(r.speed_problem)}" for r in problems]
     return lines + [""]
 
 
-def labels(sets: list[dict], sources: list[str] | None = None) -> list[str]:
+def labels(sets: list[Results], sources: list[str] | None = None) -> list[str]:
     """Column titles: each set's folder and name (`reports/a (reference)`), unique even for one set twice."""
     names = [S.summarize(r).name for r in sets]
     out = [f"{src} ({name})" for src, name in zip(sources, names)] if sources else names
     return [f"{t} #{i + 1}" if out.count(t) > 1 else t for i, t in enumerate(out)]
 
 
-def compare(sets: list[dict], folder: Path | None = None, sources: list[str] | None = None) -> str:
+def compare(sets: list[Results], folder: Path | None = None, sources: list[str] | None = None) -> str:
     """The sets' tables side by side (markdown); with `folder`, COMPARE.md and plots are written there.
 
     `sources` (the folders the sets came from) title the columns beside the sets' names.
@@ -263,24 +264,24 @@ def compare(sets: list[dict], folder: Path | None = None, sources: list[str] | N
     return "\n".join(lines)
 
 
-def _analysis(results: dict):
-    return results["session"]["prompt"].get("analysis")
+def _analysis(results: Results):
+    return results.session.prompt.analysis
 
 
-def _ablation(sets: list[dict]) -> list[str]:
+def _ablation(sets: list[Results]) -> list[str]:
     """Pairs of sets by one model, one with the analysis facts and one without: what the facts change."""
     lines = ["## Analysis ablation (with vs without analysis facts)", ""]
     pairs = [(a, b) for a in sets for b in sets
-             if _analysis(a) is True and _analysis(b) is False and a["session"].get("model") == b["session"].get("model")]
+             if _analysis(a) is True and _analysis(b) is False and a.session.model == b.session.model]
     if not pairs:
         return lines + ["_No pair of sets by one model with and without analysis facts among these sets._", ""]
     for with_, without in pairs:
         sa, sb = S.summarize(with_), S.summarize(without)
-        common = [n for n in with_["loops"] if n in without["loops"]
-                  and with_["loops"][n]["passed"] is not None and without["loops"][n]["passed"] is not None]
-        gained = [n for n in common if with_["loops"][n]["passed"] and not without["loops"][n]["passed"]]
-        lost = [n for n in common if not with_["loops"][n]["passed"] and without["loops"][n]["passed"]]
-        lines += [f"`{sa.name}` (with) vs `{sb.name}` (without), model {with_['session'].get('model')}, "
+        common = [n for n in with_.loops if n in without.loops
+                  and with_.loops[n].passed is not None and without.loops[n].passed is not None]
+        gained = [n for n in common if with_.loops[n].passed and not without.loops[n].passed]
+        lost = [n for n in common if not with_.loops[n].passed and without.loops[n].passed]
+        lines += [f"`{sa.name}` (with) vs `{sb.name}` (without), model {with_.session.model}, "
                   f"{len(common)} loops judged in both:", "",
                   f"- pass rate {_pct(sa.passed, sa.judged)} with vs {_pct(sb.passed, sb.judged)} without",
                   f"- first-try rate {_pct(sa.first_try, sa.generated)} with vs {_pct(sb.first_try, sb.generated)} without",
@@ -290,17 +291,17 @@ def _ablation(sets: list[dict]) -> list[str]:
     return lines
 
 
-def _per_loop(sets: list[dict], names: list[str]) -> list[str]:
+def _per_loop(sets: list[Results], names: list[str]) -> list[str]:
     loops: list[str] = []
     for r in sets:
-        loops += [n for n in r["loops"] if n not in loops]
+        loops += [n for n in r.loops if n not in loops]
 
-    def cell(results: dict, loop: str) -> str:
-        r = results["loops"].get(loop)
+    def cell(results: Results, loop: str) -> str:
+        r = results.loops.get(loop)
         if r is None:
             return "-"
-        if not r["passed"]:
-            return (r.get("error") or {}).get("class", r["status"]) if r["passed"] is False else r["status"]
+        if not r.passed:
+            return (r.error.error_class if r.error else r.status) if r.passed is False else r.status
         sp = S.speedup(r)
         return f"pass {_x(sp)}" if sp else "pass"
 
@@ -311,7 +312,7 @@ def _per_loop(sets: list[dict], names: list[str]) -> list[str]:
     return lines + _table(["loop", *names], [[n, *(cell(r, n) for r in sets)] for n in differing]) + [""]
 
 
-def _compare_figures(sets: list[dict], folder: Path, names: list[str]) -> list[str]:
+def _compare_figures(sets: list[Results], folder: Path, names: list[str]) -> list[str]:
     out = folder / "plots"
     out.mkdir(exist_ok=True)
     lines = ["## Figures", ""]

@@ -1,55 +1,8 @@
-"""results.json: one run of one kernel set, every selected loop once.
+"""A run's results: built from the tests' records, merged with later runs (the records: reporting.schema).
 
-    {
-      "schema": 1,
-      "session": {
-        "kernel_set": {"name", "path", "metadata"},        # metadata: the set's kernelset.json (provenance)
-        "model": str | null, "provider": str | null,
-        "prompt": {"analysis": bool | "mixed: ..." | null, "prompt_sha256": [str], "max_attempts": int | null, "reset_after": ...},
-        "machine": {"backend", "device", "timings", "gpu", "driver", "cuda", "torch", "triton", "python",
-                    "cpu", "cpu_count", "platform", "calibration": {gpu, copy_bandwidth, floor_device, ...} | null},
-        "run": {"started", "finished", "args", "xdist_workers", "scale", "tests": {outcome: count}},
-      },
-      "loops": {
-        "<loop>": {
-          "loop", "category",
-          "status": "passed" | "failed" | "missing" | "not judged",
-          "passed": bool | null,                            # null: no verdict in this run
-          "error": {"class", "message", "test"} | null,     # class: the checker's outcome, or see collect.py
-          "tests": {kind: {"passed", "failed", "skipped"}},
-          "samples": [{"sample", "status", "passed", "error", "tests", "benchmark", "speed_problem"}],
-                                                            # only with --samples K > 1: each sample's verdict;
-                                                            # the loop's own fields above are sample 1's
-          "generation": {"attempts", "passed", "first_try", "passed_at_attempt", "stopped", "input_tokens",
-                         "output_tokens", "cost_usd",       # tokens and cost: attempts and optimisation rounds
-                         "rounds", "rounds_cost_usd", "optimize_rounds", "performance",
-                                                            # performance: the rounds' timed figures (best_seconds,
-                                                            # speedup, ...; see generation/optimize.py) | null
-                         "last_error_class", "analysis", "prompt_sha256",
-                         "samples": {"loop", "n", "c", "first_try", "cost_usd", "samples": [...], "corrupt"},
-                                                            # only with K > 1: generation.samples.LoopSamples
-                         } | null,
-          "benchmark": {"size", "c_time", "device_time", "wall_time", "graph_time", "speedup_device",
-                        "speedup_wall", "speedup_graph", "bandwidth", "efficiency", "floor_multiple",
-                        "implausible", ...,
-                        "baseline_times": {baseline: s | null}, "speedups": {baseline: x | null},
-                        "limit_time", "limit_speedup", "limit_fraction", "latency_limit_time" | null,
-                        } | null,                           # from the Triton benchmark test's extra_info
-          "c_benchmark": {"size", "median", "iqr"} | null,
-          "baselines": {implementation: {"size", "median", "iqr", "rounds",
-                                         "openmp" (c_openmp), "compile_seconds" (torch_compile)}} | null,
-                                                            # implementation: c, c_openmp, torch_eager, torch_compile
-          "speed_problem": str | null,                      # a benchmark failure other than a wrong kernel
-        }
-      }
-    }
-
-Runs from before the baselines lack `baselines`, `baseline_times`, `speedups`
-and the limits; the report then shows what it showed then.
-
-Benchmark figures come from the same session's `test_triton_kernel_speed`
-tests, or are merged in later (`merge_benchmark_json`, `merge`) from a
-separate benchmark run of the same set.
+Benchmark figures come from the same session's Triton benchmark tests, or are
+merged in later (`merge_benchmark_json`, `merge`) from a separate benchmark run
+of the same set.
 """
 from __future__ import annotations
 
@@ -60,14 +13,9 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+from reporting.schema import (FILENAME, SCHEMA, KernelSetInfo, LoopResult, PromptSettings, Results,  # noqa: F401
+                              ResultsError, RunInfo, Session, load, write)  # FILENAME .. write: used through this module
 from tsvc.kernelsets import KernelSet
-
-SCHEMA = 1
-FILENAME = "results.json"
-
-
-class ResultsError(ValueError):
-    """A results.json that cannot be read, or results that cannot be merged."""
 
 
 def now() -> str:
@@ -119,31 +67,27 @@ def generation_record(kernel_set: KernelSet, loop: str, samples: int = 1) -> dic
     return record
 
 
-def samples_run(result: dict) -> int:
+def samples_run(result: LoopResult) -> int:
     """The highest sample of a loop this run's tests ran (1 without --samples)."""
-    return max((s["sample"] for s in result.get("samples") or ()), default=1)
+    return max((s.sample for s in result.samples or ()), default=1)
 
 
-def session_settings(kernel_set: KernelSet, loops: dict[str, dict]) -> dict:
-    """The set, model and prompt settings: from the set's records first, its kernelset.json second."""
+def session_settings(kernel_set: KernelSet, loops: dict[str, LoopResult], machine_info: dict, run: RunInfo) -> Session:
+    """The set, model and prompt settings (from the set's records first, its kernelset.json second), and the run."""
     meta = kernel_set.metadata() if kernel_set.path.is_dir() else {}
-    records = [r["generation"] for r in loops.values() if r.get("generation") and "error" not in r["generation"]]
+    records = [r.generation for r in loops.values() if r.generation and "error" not in r.generation]
     first = records[0] if records else {}
     analysis = meta.get("analysis")
     states = {r["analysis"] for r in records}
     if states:  # what the prompts really held: on, off, or a mix (analysis unavailable or failed on some loops)
         analysis = True if states == {"on"} else False if states == {"off"} else "mixed: " + ", ".join(sorted(states))
-    return {
-        "kernel_set": {"name": kernel_set.name, "path": str(kernel_set.path), "metadata": meta},
-        "model": first.get("model") or meta.get("model"),
-        "provider": first.get("provider") or meta.get("provider"),
-        "prompt": {
-            "analysis": analysis,
-            "prompt_sha256": sorted({r["prompt_sha256"] for r in records}),
-            "max_attempts": first.get("max_attempts"),
-            "reset_after": first.get("reset_after"),
-        },
-    }
+    return Session(
+        kernel_set=KernelSetInfo(kernel_set.name, str(kernel_set.path), meta),
+        model=first.get("model") or meta.get("model"),
+        provider=first.get("provider") or meta.get("provider"),
+        prompt=PromptSettings(analysis, sorted({r["prompt_sha256"] for r in records}), first.get("max_attempts"),
+                              first.get("reset_after")),
+        machine=machine_info, run=run)
 
 
 def _command(*args: str) -> str | None:
@@ -190,49 +134,28 @@ def machine(calibration: dict | None) -> dict:
     }
 
 
-def build(kernel_set: KernelSet, loops: dict[str, dict], machine_info: dict, run: dict) -> dict:
+def build(kernel_set: KernelSet, loops: dict[str, LoopResult], machine_info: dict, run: RunInfo) -> Results:
     for name, result in loops.items():
-        result["generation"] = generation_record(kernel_set, name, samples_run(result))
-    session = session_settings(kernel_set, loops)
-    session.update(machine=machine_info, run=run)
-    return {"schema": SCHEMA, "session": session, "loops": loops}
+        result.generation = generation_record(kernel_set, name, samples_run(result))
+    return Results(session_settings(kernel_set, loops, machine_info, run), loops)
 
 
-def write(results: dict, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / FILENAME
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(results, indent=2, default=str) + "\n")
-    os.replace(tmp, path)
-    return path
+def name(results: Results) -> str:
+    return results.name
 
 
-def load(path: Path) -> dict:
-    """results.json from a file or a report folder."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / FILENAME
-    try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError) as exc:
-        raise ResultsError(f"cannot read results from {path}: {exc}") from None
-    if data.get("schema") != SCHEMA or "loops" not in data or "session" not in data:
-        raise ResultsError(f"{path} is not a results.json of schema {SCHEMA}")
-    return data
-
-
-def name(results: dict) -> str:
-    return results["session"]["kernel_set"]["name"]
-
-
-def merge(base: dict, newer: dict) -> dict:
+def merge(base: Results, newer: Results) -> Results:
     """`newer`'s findings over `base`'s, loop by loop, for two runs of the same set.
 
     A field `newer` has no figure for (a benchmark run has no correctness
     verdict; a correctness run has no timings) keeps `base`'s.
     """
-    if name(base) != name(newer):
-        raise ResultsError(f"cannot merge results of kernel set '{name(newer)}' into '{name(base)}'")
+    if base.name != newer.name:
+        raise ResultsError(f"cannot merge results of kernel set '{newer.name}' into '{base.name}'")
+    return Results.from_json(_merge(base.to_json(), newer.to_json()))
+
+
+def _merge(base: dict, newer: dict) -> dict:
     out = json.loads(json.dumps(base))
     for loop, result in newer["loops"].items():
         old = out["loops"].get(loop)
@@ -253,13 +176,13 @@ def merge(base: dict, newer: dict) -> dict:
     return out
 
 
-def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
+def merge_benchmark_json(results: Results, benchmark_json: Path) -> Results:
     """Adds the Triton and baseline figures of a `--benchmark-json` file (pytest-benchmark's format) per loop."""
     from reporting.collect import BENCHMARK_FIELDS, baseline_entry
     from tsvc.baselines import Baseline
 
     data = json.loads(Path(benchmark_json).read_text())
-    out = json.loads(json.dumps(results))
+    out = json.loads(json.dumps(results.to_json(), default=str))
     for bench in data.get("benchmarks", []):
         info = bench.get("extra_info", {})
         loop = info.get("loop")
@@ -280,4 +203,4 @@ def merge_benchmark_json(results: dict, benchmark_json: Path) -> dict:
                                                      "iqr": stats.get("iqr")}
     if data.get("machine_info"):
         out["session"]["machine"].setdefault("benchmark_machine", data["machine_info"].get("cpu", {}).get("brand_raw"))
-    return out
+    return Results.from_json(out)

@@ -10,6 +10,7 @@ The verdicts of this run's own tests are per sample too (results.json's
 from __future__ import annotations
 
 from reporting.passk import samples_summary
+from reporting.schema import Results
 from reporting.sections import pct, table, times
 
 EXPLAINED = """\
@@ -23,25 +24,24 @@ EXPLAINED = """\
 """
 
 
-def loop_records(results: dict) -> list[dict]:
+def loop_records(results: Results) -> list[dict]:
     """Each loop's samples as the cache records them (generation.samples.LoopSamples.to_dict())."""
-    return [r["generation"]["samples"] for r in results["loops"].values()
-            if (r.get("generation") or {}).get("samples")]
+    return [r.generation["samples"] for r in results.loops.values() if (r.generation or {}).get("samples")]
 
 
-def has_samples(results: dict) -> bool:
+def has_samples(results: Results) -> bool:
     return any(record["n"] > 1 for record in loop_records(results))
 
 
-def run_verdicts(results: dict) -> dict[int, dict[str, int]]:
+def run_verdicts(results: Results) -> dict[int, dict[str, int]]:
     """Sample k -> how many loops its tests passed, failed and judged in this run."""
     out: dict[int, dict[str, int]] = {}
-    for r in results["loops"].values():
-        for s in r.get("samples") or ():
-            counts = out.setdefault(s["sample"], {"passed": 0, "failed": 0, "judged": 0})
-            if s["passed"] is not None:
+    for r in results.loops.values():
+        for s in r.samples or ():
+            counts = out.setdefault(s.sample, {"passed": 0, "failed": 0, "judged": 0})
+            if s.passed is not None:
                 counts["judged"] += 1
-                counts["passed" if s["passed"] else "failed"] += 1
+                counts["passed" if s.passed else "failed"] += 1
     return dict(sorted(out.items()))
 
 
@@ -50,7 +50,7 @@ def _counts(records: list[dict]) -> str:
     return str(least) if least == most else f"{least} to {most}"
 
 
-def summary_rows(results: dict) -> list[tuple[str, str]]:
+def summary_rows(results: Results) -> list[tuple[str, str]]:
     """(figure, value) pairs over every sample of the run's loops."""
     records = loop_records(results)
     s = samples_summary(records)
@@ -65,7 +65,7 @@ def summary_rows(results: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def _spread_lines(results: dict) -> list[str]:
+def _spread_lines(results: Results) -> list[str]:
     spread = samples_summary(loop_records(results))["speedup_spread"]
     if not spread:
         return ["_Speedup spread: no sample was timed (speedups of samples come from `--optimize-rounds` on a GPU)._",
@@ -76,7 +76,7 @@ def _spread_lines(results: dict) -> list[str]:
             *table(["loop", "samples timed", "least", "median", "greatest"], rows), ""]
 
 
-def _verdict_lines(results: dict) -> list[str]:
+def _verdict_lines(results: Results) -> list[str]:
     verdicts = run_verdicts(results)
     if not verdicts:
         return []
@@ -85,7 +85,7 @@ def _verdict_lines(results: dict) -> list[str]:
             *table(["sample", "loops passed", "loops failed or without a kernel", "pass rate"], rows), ""]
 
 
-def samples_section(results: dict) -> list[str]:
+def samples_section(results: Results) -> list[str]:
     """The section's lines; none when no loop has more than one sample."""
     if not has_samples(results):
         return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 
 from reporting import baselines as B
+from reporting.schema import LoopResult, Results
 
 NOT_MEASURED = "not measured"
 
@@ -34,7 +35,7 @@ def _fast(f: B.BaselineFigures, p: int) -> str:
     return pct(f.fast[p], f.judged) if f.measured else NOT_MEASURED
 
 
-def baseline_rows(results: dict) -> list[tuple[str, str]]:
+def baseline_rows(results: Results) -> list[tuple[str, str]]:
     """Per baseline: geomean speedup over passing loops timed against it, and fast_p for each p."""
     rows = []
     for f in B.all_figures(results):
@@ -45,7 +46,7 @@ def baseline_rows(results: dict) -> list[tuple[str, str]]:
     return rows
 
 
-def limit_rows(results: dict) -> list[tuple[str, str]]:
+def limit_rows(results: Results) -> list[tuple[str, str]]:
     f = B.limit_figures(results)
     far = f"loops under {B.FAR_FROM_LIMIT} of the limit, no latency limit"
     if not f.timed:
@@ -56,7 +57,7 @@ def limit_rows(results: dict) -> list[tuple[str, str]]:
             (far, str(len(B.far_from_limit(results))))]
 
 
-def baseline_section(results: dict) -> list[str]:
+def baseline_section(results: Results) -> list[str]:
     """The per-baseline table with what each baseline is, its notes, and fast_p's definition."""
     rows = []
     for f in B.all_figures(results):
@@ -69,7 +70,7 @@ def baseline_section(results: dict) -> list[str]:
     return lines + [f"_{B.FAST_P_DEFINITION}. Speedup = baseline time / Triton device time (medians)._", ""]
 
 
-def _notes(results: dict) -> list[str]:
+def _notes(results: Results) -> list[str]:
     notes = []
     parallel, one_thread = B.openmp_counts(results)
     if parallel or one_thread:
@@ -88,7 +89,7 @@ def _notes(results: dict) -> list[str]:
     return notes
 
 
-def limit_section(results: dict) -> list[str]:
+def limit_section(results: Results) -> list[str]:
     """The geomean fraction of the limit and the loops furthest from it."""
     f = B.limit_figures(results)
     lines = ["## Distance from the physical limit", ""]
@@ -103,21 +104,21 @@ def limit_section(results: dict) -> list[str]:
     furthest = B.limited(results)[:B.FURTHEST]
     header = ["loop", "category", "fraction of the limit", "device µs", "limit µs", "latency limit µs",
               "fraction of the latency limit"]
-    rows = [[r["loop"], r["category"] or "?", fraction(r["benchmark"]["limit_fraction"]), _us(r, "device_time"),
+    rows = [[r.loop, r.category or "?", fraction(r.benchmark["limit_fraction"]), _us(r, "device_time"),
              _us(r, "limit_time"), _us(r, "latency_limit_time"),
              "-" if B.latency_fraction(r) is None else fraction(B.latency_fraction(r))] for r in furthest]
-    far = [r["loop"] for r in B.far_from_limit(results)]
+    far = [r.loop for r in B.far_from_limit(results)]
     lines += [f"The {len(furthest)} loops furthest from their limit:", "", *table(header, rows), ""]
     return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit with no latency limit to explain it ({len(far)}): "
                     f"{', '.join(far) or 'none'}.", ""]
 
 
-def _us(result: dict, key: str) -> str:
-    value = result["benchmark"].get(key)
+def _us(result: LoopResult, key: str) -> str:
+    value = result.benchmark.get(key)
     return "-" if value is None else f"{value * 1e6:.1f}"
 
 
-def compare_section(sets: list[dict], names: list[str]) -> list[str]:
+def compare_section(sets: list[Results], names: list[str]) -> list[str]:
     """The per-baseline and limit rows of several sets side by side; nothing when no set has them."""
     lines: list[str] = []
     for title, present, rows_of in (("Speed against each baseline", B.has_baselines, baseline_rows),
@@ -132,18 +133,18 @@ def compare_section(sets: list[dict], names: list[str]) -> list[str]:
     return lines
 
 
-def speed_columns(results: dict) -> list[str]:
+def speed_columns(results: Results) -> list[str]:
     """Extra columns of the top/bottom speed tables: the speedup against each baseline other than C."""
     return [f"vs {b.title}" for b in B.BASELINES[1:]] if B.has_baselines(results) else []
 
 
-def speed_cells(results: dict, result: dict) -> list[str]:
+def speed_cells(results: Results, result: LoopResult) -> list[str]:
     if not B.has_baselines(results):
         return []
     return [times(B.speedup_vs(result, b.key)) for b in B.BASELINES[1:]]
 
 
-def explained(results: dict) -> str:
+def explained(results: Results) -> str:
     """What the baselines' and limits' figures mean, for runs that have them."""
     lines = []
     if B.has_baselines(results):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from reporting.schema import LoopResult, Results
+
 SPEEDUP = "speedup_device"  # the figure speedups are ranked by; wall time is reported beside it
 
 
@@ -16,27 +18,27 @@ def geomean(values: list[float]) -> float | None:
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
 
-def judged(results: dict) -> list[dict]:
+def judged(results: Results) -> list[LoopResult]:
     """Loops with a verdict: passed, failed, or missing (no kernel counts against the set)."""
-    return [r for r in results["loops"].values() if r["passed"] is not None]
+    return [r for r in results.loops.values() if r.passed is not None]
 
 
-def speedup(result: dict, figure: str = SPEEDUP) -> float | None:
-    bench = result.get("benchmark") or {}
+def speedup(result: LoopResult, figure: str = SPEEDUP) -> float | None:
+    bench = result.benchmark or {}
     return bench.get(figure)
 
 
-def timed(results: dict, figure: str = SPEEDUP) -> list[dict]:
+def timed(results: Results, figure: str = SPEEDUP) -> list[LoopResult]:
     """Passing loops with a measured speedup."""
-    return [r for r in results["loops"].values() if r["passed"] and speedup(r, figure)]
+    return [r for r in results.loops.values() if r.passed and speedup(r, figure)]
 
 
-def has_timings(results: dict) -> bool:
-    return any(r.get("benchmark") for r in results["loops"].values())
+def has_timings(results: Results) -> bool:
+    return any(r.benchmark for r in results.loops.values())
 
 
-def has_generation(results: dict) -> bool:
-    return any(r.get("generation") and "attempts" in r["generation"] for r in results["loops"].values())
+def has_generation(results: Results) -> bool:
+    return any(r.generation and "attempts" in r.generation for r in results.loops.values())
 
 
 @dataclass(frozen=True)
@@ -76,26 +78,26 @@ class Summary:
         return (self.fast_1_device if figure == "device" else self.fast_1_wall) / self.judged
 
 
-def summarize(results: dict) -> Summary:
-    loops = list(results["loops"].values())
+def summarize(results: Results) -> Summary:
+    loops = list(results.loops.values())
     verdicts = judged(results)
-    gens = [r["generation"] for r in loops if r.get("generation") and "attempts" in r["generation"]]
+    gens = [r.generation for r in loops if r.generation and "attempts" in r.generation]
     by_attempt: dict[int, int] = {}
     for g in gens:
         if g["passed_at_attempt"]:
             by_attempt[g["passed_at_attempt"]] = by_attempt.get(g["passed_at_attempt"], 0) + 1
     fast = timed(results)
     fast_wall = timed(results, "speedup_wall")
-    scored = [r for r in verdicts if not r["passed"] or speedup(r)] if fast else []  # failed, or passed and timed
-    with_zero = [speedup(r) if r["passed"] else 0.0 for r in scored]
-    with_c = [speedup(r) if r["passed"] else 1.0 for r in scored]
+    scored = [r for r in verdicts if not r.passed or speedup(r)] if fast else []  # failed, or passed and timed
+    with_zero = [speedup(r) if r.passed else 0.0 for r in scored]
+    with_c = [speedup(r) if r.passed else 1.0 for r in scored]
     return Summary(
-        name=results["session"]["kernel_set"]["name"],
+        name=results.name,
         loops=len(loops),
         judged=len(verdicts),
-        passed=sum(r["status"] == "passed" for r in loops),
-        failed=sum(r["status"] == "failed" for r in loops),
-        missing=sum(r["status"] == "missing" for r in loops),
+        passed=sum(r.status == "passed" for r in loops),
+        failed=sum(r.status == "failed" for r in loops),
+        missing=sum(r.status == "missing" for r in loops),
         generated=len(gens),
         first_try=sum(bool(g["first_try"]) for g in gens),
         pass_by_attempt=dict(sorted(by_attempt.items())),
@@ -112,27 +114,27 @@ def summarize(results: dict) -> Summary:
     )
 
 
-def by_category(results: dict) -> dict[str, tuple[int, int]]:
+def by_category(results: Results) -> dict[str, tuple[int, int]]:
     """TSVC category -> (passed, judged), in catalogue order."""
     out: dict[str, tuple[int, int]] = {}
     for r in judged(results):
-        passed, total = out.get(r["category"] or "?", (0, 0))
-        out[r["category"] or "?"] = (passed + bool(r["passed"]), total + 1)
+        passed, total = out.get(r.category or "?", (0, 0))
+        out[r.category or "?"] = (passed + bool(r.passed), total + 1)
     return out
 
 
-def failures(results: dict) -> list[dict]:
-    return [r for r in results["loops"].values() if r["status"] in ("failed", "missing")]
+def failures(results: Results) -> list[LoopResult]:
+    return [r for r in results.loops.values() if r.status in ("failed", "missing")]
 
 
-def error_classes(results: dict) -> dict[str, int]:
+def error_classes(results: Results) -> dict[str, int]:
     out: dict[str, int] = {}
     for r in failures(results):
-        cls = r["error"]["class"] if r.get("error") else "?"
+        cls = r.error.error_class if r.error else "?"
         out[cls] = out.get(cls, 0) + 1
     return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
-def ranked(results: dict) -> list[dict]:
+def ranked(results: Results) -> list[LoopResult]:
     """Passing, timed loops, fastest first (by device-time speedup)."""
     return sorted(timed(results), key=lambda r: -speedup(r))

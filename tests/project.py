@@ -1,4 +1,10 @@
-"""Lays the suite out inside a pytester directory, to run it as a user would."""
+"""Lays the suite out inside a pytester directory, to run it as a user would.
+
+No conftest.py goes there: the suite's plugins come from the installed
+package's pytest11 entry points, as in any project that installs tsvc-triton
+(tests/conftest.py puts this checkout first on the children's PYTHONPATH, so
+they import its code even where the venv's editable install points elsewhere).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def mirror_suite(pytester, *test_modules: str) -> None:
-    """The suite's conftest and test helpers, plus the named test modules, in pytester's directory."""
-    pytester.makeconftest((ROOT / "conftest.py").read_text())
+    """The suite's test helpers and the named test modules, in pytester's directory."""
     (pytester.path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\ntimeout = 120\n")
     tests = pytester.path / "tests"
     tests.mkdir(exist_ok=True)

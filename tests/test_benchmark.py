@@ -10,11 +10,7 @@ one scale never judges a run at another.
 """
 from __future__ import annotations
 
-import math
 import os
-import statistics
-import tempfile
-import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,20 +19,13 @@ from filelock import FileLock
 
 from tests.cases import loop_cases
 from tsvc import benchmark as bench
-from tsvc import baselines, benchplugin, checker, racecheck
+from tsvc import baselines, benchadapter, benchplugin, checker, findings, racecheck
 from tsvc.baselines import Baseline
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
 from tsvc.sizes import NATIVE, Size
 
-# C loops are timed one at a time per machine: under `pytest -n N` with N above the
-# core count, concurrent C timings would measure contention, not the loop.
-C_TIMING_LOCK = Path(tempfile.gettempdir()) / "tsvc-c-timing.lock"
-# Seconds of timed C rounds per benchmark: at large scales one round takes seconds,
-# and 100 of them would not fit the test timeout; fewer long rounds are as steady.
-C_TIMING_BUDGET = 5.0
-MIN_C_ROUNDS = 5
 # Benchmark tests at --tsvc-scale N above this get the test timeout times N / this.
 TIMEOUT_SCALE_BASE = 256
 
@@ -52,31 +41,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         marks = [pytest.mark.timeout(float(timeout) * scale / TIMEOUT_SCALE_BASE)]
     metafunc.parametrize("loop", loop_cases())
     metafunc.parametrize("scale", [pytest.param(scale, id=f"scale{scale}", marks=marks)])
-
-
-class MeasuredClock:
-    """A timer for pytest-benchmark that replays round times measured in the worker."""
-
-    __name__ = "tsvc device time (CUDA events, measured in the isolated worker)"
-
-    def __init__(self, rounds: list[float]):
-        self.rounds, self.now, self.taken = rounds, 0.0, 0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self) -> None:
-        self.now += self.rounds[self.taken]
-        self.taken += 1
-
-
-def bytes_moved(loop, size: Size) -> int:
-    """Bytes the loop must move: its exact footprint where the analysis gives one."""
-    try:
-        from analysis import footprint_bytes
-    except ImportError:
-        return sum(4 * (spec.is_read + spec.is_written) * math.prod(spec.shape(size)) for spec in loop.arrays)
-    return footprint_bytes(loop, size)
 
 
 @lru_cache(maxsize=None)
@@ -140,31 +104,8 @@ def judged_at_benchmark_size(loop: Loop, path: Path, size: Size, scale: int, ker
     return verdict
 
 
-def c_rounds(timer: bench.CLoopTimer) -> tuple[int, int]:
-    """(timed, warm-up) rounds for a C loop: 100 and 10, fewer where one round is long."""
-    timer.restore()
-    start = time.perf_counter()
-    timer()
-    once = time.perf_counter() - start
-    timed = max(MIN_C_ROUNDS, min(bench.TIMED_ROUNDS, int(C_TIMING_BUDGET / max(once, 1e-9))))
-    return timed, min(bench.WARMUP_ROUNDS, timed)
-
-
-_C_TIMES: dict[tuple[str, Size], list[float]] = {}
-
-
-def c_times(loop: Loop, size: Size) -> list[float]:
-    """The C loop's round times at `size`: those this process measured already, else measured now."""
-    key = (loop.name, size)
-    if key not in _C_TIMES:
-        timer = bench.CLoopTimer(loop, size)
-        with FileLock(C_TIMING_LOCK):
-            _C_TIMES[key] = timer.times(*c_rounds(timer))
-    return _C_TIMES[key]
-
-
 def _fail_on_regression(request, benchmark) -> None:
-    found = benchplugin.regressions(request.config, benchmark.fullname, benchmark.stats.stats.as_dict())
+    found = benchplugin.regressions(request.config, benchmark.fullname, benchadapter.statistics(benchmark))
     if found:
         pytest.fail("performance regression: " + "; ".join(found), pytrace=False)
 
@@ -177,12 +118,13 @@ def _describe(benchmark, loop: Loop, scale: int, size: Size) -> None:
 
 def _time_c_build(benchmark, timer: bench.CLoopTimer) -> list[float] | None:
     """Times a C build behind the machine-wide C timing lock; None under --benchmark-disable."""
-    with FileLock(C_TIMING_LOCK):
-        rounds, warmup = c_rounds(timer)
+    with FileLock(baselines.C_TIMING_LOCK):
+        rounds, warmup = baselines.c_rounds(timer)
         benchmark.pedantic(timer, setup=timer.restore, rounds=rounds, warmup_rounds=warmup)
-    return None if benchmark.stats is None else list(benchmark.stats.stats.data)
+    return benchadapter.round_times(benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.C_SPEED)
 def test_c_loop_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
     _describe(benchmark, loop, scale, size)
@@ -190,10 +132,11 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     times = _time_c_build(benchmark, bench.CLoopTimer(loop, size))
     if times is None:
         return  # --benchmark-disable: the loop ran once, untimed
-    _C_TIMES[(loop.name, size)] = times
+    baselines.record(Baseline.C, loop, size, times)
     _fail_on_regression(request, benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.C_OPENMP_SPEED)
 def test_c_openmp_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
     form = baselines.openmp_form(loop)
@@ -203,7 +146,7 @@ def test_c_openmp_speed(loop, scale, benchmark, request):
                                 threads=int(os.environ.get("OMP_NUM_THREADS", os.cpu_count() or 1)))
     times = _time_c_build(benchmark, baselines.openmp_timer(loop, size))
     if times is not None:
-        baselines.record(Baseline.C_OPENMP, loop, size, statistics.median(times))
+        baselines.record(Baseline.C_OPENMP, loop, size, times)
         _fail_on_regression(request, benchmark)
 
 
@@ -215,26 +158,27 @@ def _torch_baseline(loop, scale, benchmark, device, request, compiled: bool) -> 
         pytest.skip(f"generated/{baselines.TORCH_SET} has no module for {loop.name}")
     verdict = checker.check(loop, path, size, 0, device, Implementation.TORCH)
     if not verdict.passed:
-        pytest.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
-                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+        findings.fail(f"not timed: the PyTorch baseline fails the checker at {size.label}: "
+                      f"{verdict.outcome.value}: {verdict.message}", verdict.finding())
     try:
         times = baselines.torch_times(loop, size, compiled)
     except CandidateError as exc:
-        pytest.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}", pytrace=False)
-    clock = MeasuredClock(times.device)
-    benchmark._timer = clock  # the worker's rounds, as for a kernel
+        findings.fail(f"{kind.value}: {exc.outcome.value}: {exc.message}",
+                      findings.Finding(exc.outcome.value, exc.message, judged=True))
     _describe(benchmark, loop, scale, size)
     benchmark.extra_info.update(implementation=kind.value, kernel=str(path), compile_seconds=times.compile_seconds,
                                 timer="device time (CUDA events)" if device == "cuda" else "wall time (CPU)")
-    benchmark.pedantic(clock.advance, rounds=len(times.device), warmup_rounds=0)
-    baselines.record(kind, loop, size, statistics.median(times.device))
+    benchadapter.replay(benchmark, times.device)  # the worker's rounds, as for a kernel
+    baselines.record(kind, loop, size, times.device)
     _fail_on_regression(request, benchmark)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TORCH_EAGER_SPEED)
 def test_torch_eager_speed(loop, scale, benchmark, device, request):
     _torch_baseline(loop, scale, benchmark, device, request, compiled=False)
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TORCH_COMPILE_SPEED)
 def test_torch_compile_speed(loop, scale, benchmark, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("torch.compile is timed on a CUDA GPU only (the baseline a GPU user would compile)")
@@ -249,6 +193,7 @@ def _baseline_times(loop, size: Size, c_time: float) -> dict[str, float | None]:
     return times
 
 
+@pytest.mark.tsvc_kind(findings.TestKind.TRITON_SPEED)
 def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, exclusive_gpu):
     if device != "cuda":
         pytest.skip("Triton kernels are timed on a CUDA GPU only; the interpreter's timings mean nothing")
@@ -260,21 +205,23 @@ def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, e
     if not verdict.passed:
         baseline = benchplugin.baseline_entry(request.config, benchmark.fullname)
         note = " (it passed in the baseline)" if baseline else ""
-        pytest.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
-                    f"{verdict.outcome.value}: {verdict.message}", pytrace=False)
+        findings.fail(f"not timed: the kernel fails the checker at {size.label}{note}: "
+                      f"{verdict.outcome.value}: {verdict.message}", verdict.finding())
     try:
         times = bench.time_kernel(loop, path, size, implementation=kernels.implementation)
     except CandidateError as exc:
-        pytest.fail(f"not timed: {exc.outcome.value}: {exc.message}", pytrace=False)
-    figures = bench.metrics(loop, size, c_times(loop, size), times, bytes_moved(loop, size), bench.calibrate())
-    clock = MeasuredClock(times.device)
-    benchmark._timer = clock  # pytest-benchmark has no public per-test timer; its stats are the worker's rounds
+        findings.fail(f"not timed: {exc.outcome.value}: {exc.message}",
+                      findings.Finding(exc.outcome.value, exc.message, judged=True))
+    from analysis import footprint_bytes  # the bytes the loop must move (islpy: imported when timing only)
+
+    figures = bench.metrics(loop, size, baselines.c_times(loop, size), times, footprint_bytes(loop, size),
+                            bench.calibrate())
     _describe(benchmark, loop, scale, size)
     others = _baseline_times(loop, size, figures.c_time)
     benchmark.extra_info.update(figures.to_dict(), implementation="triton", kernel=str(path),
                                 graph_error=times.graph_error, baseline_times=others,
                                 speedups=baselines.speedups(others, figures.device_time))
-    benchmark.pedantic(clock.advance, rounds=len(times.device), warmup_rounds=0)
+    benchadapter.replay(benchmark, times.device)  # its statistics are the worker's rounds
     if figures.to_dict()["implausible"]:
         pytest.fail(f"implausible timing: {bench.efficiency(figures):.2f}x the device's copy bandwidth", pytrace=False)
     _fail_on_regression(request, benchmark)

@@ -14,7 +14,8 @@ from filelock import FileLock
 
 from tests import test_benchmark as bench_tests
 from tests.project import mirror_suite
-from tsvc import benchplugin, catalog
+from tsvc import baselines, benchadapter, catalog, suite
+from tsvc.baselines import Baseline
 from tsvc.sizes import Size
 
 pytest_plugins = ["pytester"]  # for the project's tests only, never in a user's --help
@@ -73,11 +74,11 @@ def test_each_regressed_loop_is_a_failed_test(pytester):
 
 @pytest.mark.parametrize("shape", ["path", "open file"])
 def test_the_json_lands_where_the_option_points_whatever_its_type(tmp_path, shape):
-    """pytest-benchmark 5.1+ passes --benchmark-json as a Path; up to 5.0 as a file it opened ("wb")."""
+    """pytest-benchmark 5.3 passes --benchmark-json as a Path; up to 5.2 as a file it opened ("wb")."""
     path = tmp_path / "sub" / "out.json"
     path.parent.mkdir()
     target = path if shape == "path" else open(path, "wb")  # noqa: SIM115 - write_json closes it
-    written = benchplugin.write_json(target, '{"benchmarks": []}')
+    written = benchadapter.write_json(target, '{"benchmarks": []}')
     assert Path(written) == path
     assert json.loads(path.read_text()) == {"benchmarks": []}
     assert not (Path.cwd() / "out.json").exists()
@@ -86,21 +87,21 @@ def test_the_json_lands_where_the_option_points_whatever_its_type(tmp_path, shap
 @pytest.mark.parametrize("text", ["0", "2", "-1", "x", "1.5", "63"])
 def test_a_scale_that_is_not_a_square_is_refused_with_the_rule(text):
     with pytest.raises(argparse.ArgumentTypeError, match=r"whose square root is whole .* is not"):
-        benchplugin.scale(text)
+        suite.scale(text)
 
 
 @pytest.mark.parametrize("text,value", [("1", 1), ("4", 4), ("64", 64), ("1024", 1024)])
 def test_a_square_scale_is_taken(text, value):
-    assert benchplugin.scale(text) == value
+    assert suite.scale(text) == value
 
 
 def test_c_loops_are_timed_one_at_a_time_per_machine():
     """Another process (here: another lock holder) timing a C loop holds the next one back."""
     loop, size = catalog.get("s000"), Size(97, 17)
-    bench_tests._C_TIMES.pop((loop.name, size), None)
+    baselines.forget(Baseline.C, loop, size)
     done = threading.Event()
-    worker = threading.Thread(target=lambda: (bench_tests.c_times(loop, size), done.set()))
-    with FileLock(bench_tests.C_TIMING_LOCK):
+    worker = threading.Thread(target=lambda: (baselines.c_times(loop, size), done.set()))
+    with FileLock(baselines.C_TIMING_LOCK):
         worker.start()
         assert not done.wait(1.0), "timed a C loop while another timing held the machine"
     assert done.wait(120)
@@ -115,9 +116,9 @@ def test_long_c_rounds_are_fewer(monkeypatch):
         def __call__(self) -> None:
             time.sleep(0.05)
 
-    monkeypatch.setattr(bench_tests, "C_TIMING_BUDGET", 0.5)
-    timed, warmup = bench_tests.c_rounds(Slow())
-    assert bench_tests.MIN_C_ROUNDS <= timed <= 10 and warmup <= timed
+    monkeypatch.setattr(baselines, "C_TIMING_BUDGET", 0.5)
+    timed, warmup = baselines.c_rounds(Slow())
+    assert baselines.MIN_C_ROUNDS <= timed <= 10 and warmup <= timed
 
 
 @pytest.mark.parametrize("name,scale,problem", [
@@ -140,3 +141,53 @@ def test_a_scale_where_float32_c_strays_past_the_tolerance_is_found(name, scale,
     loop = catalog.get(name)
     found = bench_tests.float32_unfit(loop, max(loop.sizes).scaled(scale))
     assert (found is not None) == unfit, found
+
+
+@pytest.mark.parametrize("found,supported", [
+    ("5.2.3", True),  # the GPU image's
+    ("5.3.1", True),  # CI's at the time of writing
+    ("5.2.2", False),
+    ("5.1.0", False),
+    ("5.4.0", False),
+    ("6.0.0", False),
+])
+def test_pytest_benchmark_outside_the_tested_versions_is_a_one_line_error(found, supported):
+    if supported:
+        benchadapter.check_version(found)
+        return
+    with pytest.raises(pytest.UsageError) as caught:
+        benchadapter.check_version(found)
+    message = str(caught.value)
+    assert f"found {found}" in message and str(benchadapter.SUPPORTED) in message and "\n" not in message
+
+
+def test_the_installed_pytest_benchmark_is_a_tested_one():
+    assert benchadapter.version() in benchadapter.SUPPORTED, "pyproject's bound let an untested version in"
+
+
+def test_pyproject_requires_the_versions_the_adapter_supports():
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    from tests.project import ROOT
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    wanted = next(Requirement(d) for d in deps if d.startswith("pytest-benchmark"))
+    assert wanted.specifier == benchadapter.SUPPORTED
+
+
+def test_replayed_rounds_are_the_benchmarks_statistics(pytester):
+    """Rounds measured elsewhere become pytest-benchmark's own statistics, round for round (its timer swapped)."""
+    pytester.makepyfile(test_replay="""
+        import pytest
+        from tsvc import benchadapter
+
+        def test_replay(benchmark):
+            benchadapter.replay(benchmark, [3e-3, 1e-3, 2e-3])
+            assert benchadapter.round_times(benchmark) == pytest.approx([3e-3, 1e-3, 2e-3])
+    """)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--benchmark-json", "out.json")
+    result.assert_outcomes(passed=1)
+    stats = json.loads((pytester.path / "out.json").read_text())["benchmarks"][0]["stats"]
+    assert stats["data"] == pytest.approx([3e-3, 1e-3, 2e-3]) and stats["median"] == pytest.approx(2e-3)

@@ -18,6 +18,7 @@ import pytest
 from filelock import FileLock
 
 from reporting import results as R
+from reporting.schema import LoopError
 from tests.project import ROOT, mirror_suite
 from tsvc.cli import main as tsvc
 
@@ -92,26 +93,26 @@ def test_the_run_itself_passes_three_loops_and_fails_one(run):
 
 def test_xdist_run_writes_one_results_json_with_every_selected_loop_once(run):
     data = R.load(run[1])
-    assert sorted(data["loops"]) == sorted(LOOPS)
-    assert data["session"]["run"]["xdist_workers"] == 2
-    assert data["session"]["kernel_set"]["name"] == "mixed"
-    assert all(r["tests"]["correctness"] == {"passed": int(r["passed"]), "failed": int(not r["passed"]), "skipped": 0}
-               for r in data["loops"].values())
+    assert sorted(data.loops) == sorted(LOOPS)
+    assert data.session.run.xdist_workers == 2
+    assert data.name == "mixed"
+    assert all(r.tests["correctness"] == {"passed": int(r.passed), "failed": int(not r.passed), "skipped": 0}
+               for r in data.loops.values())
 
 
 def test_a_wrong_kernel_is_a_failed_loop_with_the_checkers_error_class_and_diagnosis(run):
-    s311 = R.load(run[1])["loops"]["s311"]
-    assert (s311["status"], s311["passed"], s311["category"]) == ("failed", False, "reductions")
-    assert s311["error"]["class"] == "wrong result"
-    assert s311["error"]["message"].startswith("scalar result: expected")
-    assert s311["error"]["test"].endswith("[s311-97x17-seed0]")
+    s311 = R.load(run[1]).loops["s311"]
+    assert (s311.status, s311.passed, s311.category) == ("failed", False, "reductions")
+    assert s311.error.error_class == "wrong result"
+    assert s311.error.message.startswith("scalar result: expected")
+    assert s311.error.test.endswith("[s311-97x17-seed0]")
 
 
 def test_the_session_records_machine_and_kernel_set(run):
-    session = R.load(run[1])["session"]
-    assert session["machine"]["device"] == "cpu" and session["machine"]["timings"] is False
-    assert session["machine"]["torch"] and session["machine"]["triton"] and session["machine"]["cpu"]
-    assert session["model"] is None and session["prompt"]["analysis"] is None
+    session = R.load(run[1]).session
+    assert session.machine["device"] == "cpu" and session.machine["timings"] is False
+    assert session.machine["torch"] and session.machine["triton"] and session.machine["cpu"]
+    assert session.model is None and session.prompt.analysis is None
 
 
 def test_report_md_says_timings_are_absent_on_cpu(run):
@@ -145,7 +146,7 @@ def test_tsvc_report_on_a_folder_without_results_is_a_one_line_error(tmp_path, c
     assert "cannot read results" in capsys.readouterr().err
 
 
-def benchmark_json(data: dict, path: Path, speedups: dict[str, float]) -> Path:
+def benchmark_json(data: R.Results, path: Path, speedups: dict[str, float]) -> Path:
     """A --benchmark-json file as test_triton_kernel_speed writes it on a GPU, for the given loops."""
     calibration = {"gpu": "NVIDIA H100 80GB HBM3", "copy_bandwidth": 2.6e12, "floor_device": 2.1e-6,
                    "floor_wall": 6.5e-6, "floor_graph": 1.5e-6}
@@ -168,9 +169,9 @@ def test_benchmark_figures_merge_in_per_loop_and_fill_the_speed_sections(report_
     bench = benchmark_json(R.load(report_dir), tmp_path / "bench.json", {"s000": 4.0, "s111": 0.5, "s1119": 2.0})
     assert tsvc(["report", str(report_dir), "--benchmark-json", str(bench)]) == 0
     data = R.load(report_dir)
-    assert data["loops"]["s000"]["benchmark"]["speedup_device"] == 4.0
-    assert data["loops"]["s311"]["benchmark"] is None
-    assert data["session"]["machine"]["calibration"]["gpu"] == "NVIDIA H100 80GB HBM3"
+    assert data.loops["s000"].benchmark["speedup_device"] == 4.0
+    assert data.loops["s311"].benchmark is None
+    assert data.session.machine["calibration"]["gpu"] == "NVIDIA H100 80GB HBM3"
     text = (report_dir / "REPORT.md").read_text()
     assert "| fast_1 (device time) | 2/4 (50.0%) |" in text
     assert "| geomean speedup, passing loops (device) | 1.59x |" in text
@@ -179,18 +180,18 @@ def test_benchmark_figures_merge_in_per_loop_and_fill_the_speed_sections(report_
     assert {"speedup_distribution.png", "bandwidth_efficiency.png"} <= {p.name for p in (report_dir / "plots").iterdir()}
 
 
-def ablation_variant(data: dict, name: str, analysis: bool, passing: set[str]) -> dict:
+def ablation_variant(data: R.Results, name: str, analysis: bool, passing: set[str]) -> R.Results:
     """The same loops as a model set, with generation records, passing only `passing`."""
     out = copy.deepcopy(data)
-    out["session"]["kernel_set"]["name"] = name
-    out["session"].update(model="claude-sonnet-4-5", provider="anthropic")
-    out["session"]["prompt"]["analysis"] = analysis
-    for loop, r in out["loops"].items():
+    out.session.kernel_set.name = name
+    out.session.model, out.session.provider = "claude-sonnet-4-5", "anthropic"
+    out.session.prompt.analysis = analysis
+    for loop, r in out.loops.items():
         ok = loop in passing
-        r.update(status="passed" if ok else "failed", passed=ok,
-                 error=None if ok else {"class": "compile error", "message": "boom", "test": loop})
+        r.status, r.passed = "passed" if ok else "failed", ok
+        r.error = None if ok else LoopError("compile error", "boom", loop)
         attempts = 1 if ok and loop != "s1119" else 3
-        r["generation"] = {"attempts": attempts, "passed": ok, "first_try": ok and attempts == 1,
+        r.generation = {"attempts": attempts, "passed": ok, "first_try": ok and attempts == 1,
                            "passed_at_attempt": attempts if ok else None, "stopped": "passed",
                            "input_tokens": 1000, "output_tokens": 500, "cost_usd": 0.01, "last_error_class": None,
                            "analysis": "on" if analysis else "off", "prompt_sha256": "0" * 64}
@@ -226,8 +227,8 @@ def test_compare_titles_each_column_with_its_folder_even_for_one_set_twice(repor
 
 def test_a_run_with_every_loop_skipped_has_no_pass_rate(report_dir, tmp_path, capsys):
     data = R.load(report_dir)
-    for r in data["loops"].values():
-        r.update(status="missing", passed=False, error={"class": "missing", "message": "no kernel", "test": "x"})
+    for r in data.loops.values():
+        r.status, r.passed, r.error = "missing", False, LoopError("missing", "no kernel", "x")
     R.write(data, tmp_path / "empty")
     assert tsvc(["compare", str(report_dir), str(tmp_path / "empty")]) == 0
     out = capsys.readouterr().out
@@ -238,7 +239,7 @@ def test_compare_draws_per_loop_speedups_of_one_set_against_another(report_dir, 
     other = tmp_path / "other"
     shutil.copytree(report_dir, other)
     data = R.load(other)
-    data["session"]["kernel_set"]["name"] = "other"
+    data.session.kernel_set.name = "other"
     R.write(data, other)
     tsvc(["report", str(report_dir), "--benchmark-json",
           str(benchmark_json(data, tmp_path / "a.json", {"s000": 4.0, "s111": 0.5, "s1119": 2.0}))])
@@ -252,16 +253,17 @@ def test_compare_draws_per_loop_speedups_of_one_set_against_another(report_dir, 
 def test_plugin_appends_a_later_run_without_losing_the_earlier_verdicts(report_dir, tmp_path):
     base = R.load(report_dir)
     later = copy.deepcopy(base)
-    for r in later["loops"].values():
-        r.update(status="not judged", passed=None, error=None, tests={"triton_speed": {"passed": 1, "failed": 0,
-                                                                                        "skipped": 0}})
-    later["loops"]["s000"]["benchmark"] = {"speedup_device": 3.0}
+    for r in later.loops.values():
+        r.status, r.passed, r.error = "not judged", None, None
+        r.tests = {"triton_speed": {"passed": 1, "failed": 0, "skipped": 0}}
+    later.loops["s000"].benchmark = {"speedup_device": 3.0}
     merged = R.merge(base, later)
-    assert merged["loops"]["s311"]["status"] == "failed"
-    assert merged["loops"]["s000"]["benchmark"] == {"speedup_device": 3.0}
-    assert set(merged["loops"]["s000"]["tests"]) == {"correctness", "triton_speed"}
+    assert merged.loops["s311"].status == "failed"
+    assert merged.loops["s000"].benchmark == {"speedup_device": 3.0}
+    assert set(merged.loops["s000"].tests) == {"correctness", "triton_speed"}
+    later.session.kernel_set.name = "other"
     with pytest.raises(R.ResultsError):
-        R.merge(base, {**later, "session": {**later["session"], "kernel_set": {"name": "other"}}})
+        R.merge(base, later)
 
 
 def test_appending_to_another_sets_results_is_a_usage_error_before_the_run(pytester, report_dir):

@@ -21,7 +21,10 @@ import pytest
 from reporting import baselines as B
 from reporting import collect, render, sections
 from reporting import results as R
+from reporting.schema import Session
+from tests.reports import record, report
 from tsvc.cli import main as tsvc
+from tsvc.findings import ErrorClass, Finding, TestKind
 
 DEVICE = 1e-5  # every Triton kernel's device time, s
 SPEEDUPS = {
@@ -37,6 +40,8 @@ FAILED, MISSING = "s311", "s2111"
 # the test that times each implementation; the baselines' names are free: collect tells them apart by extra_info
 TESTS = {"c": "test_c_loop_speed", "c_openmp": "test_c_openmp_speed", "torch_eager": "test_torch_speed",
          "torch_compile": "test_torch_compile_speed", "triton": "test_triton_kernel_speed"}
+KINDS = {"c": TestKind.C_SPEED, "c_openmp": TestKind.C_OPENMP_SPEED, "torch_eager": TestKind.TORCH_EAGER_SPEED,
+         "torch_compile": TestKind.TORCH_COMPILE_SPEED, "triton": TestKind.TRITON_SPEED}
 
 
 def triton_info(loop: str) -> dict:
@@ -66,20 +71,15 @@ def baseline_info(loop: str, implementation: str) -> dict:
     return info
 
 
-def _report(nodeid: str, outcome: str, longrepr=None) -> pytest.TestReport:
-    return pytest.TestReport(nodeid, ("tests/test_benchmark.py", 1, nodeid), {}, outcome, longrepr, "call")
-
-
 def _add(log: collect.TestLog, loop: str, implementation: str, outcome: str, info: dict | None = None,
-         message: str | None = None) -> None:
+         message: str | None = None, finding: Finding | None = None) -> None:
     nodeid = f"tests/test_benchmark.py::{TESTS[implementation]}[{loop}-scale1]"
-    shipped = {"test": TESTS[implementation], "loop": loop, "size": "97x17", "seed": None}
+    shipped = record(KINDS[implementation], loop, finding, seed=None)
     if info is not None:
         median = DEVICE if implementation == "triton" else SPEEDUPS.get(loop, {}).get(implementation, 1.0) * DEVICE
         shipped["benchmark"] = {"extra_info": info, "stats": {"median": median, "iqr": 1e-8, "min": median,
                                                               "rounds": 100}}
-    longrepr = ("test_benchmark.py", 1, f"Skipped: {message}") if outcome == "skipped" else message
-    log.add(_report(nodeid, outcome, longrepr), shipped)
+    log.add(report(nodeid, outcome, message), shipped)
 
 
 def session() -> dict:
@@ -102,40 +102,42 @@ def synthetic() -> dict:
             else:
                 _add(log, loop, implementation, "passed", baseline_info(loop, implementation))
     _add(log, FAILED, "triton", "failed", message="not timed: the kernel fails the checker at 97x17: "
-                                                  "wrong result: array a: 1 of 97 elements differ")
+                                                  "wrong result: array a: 1 of 97 elements differ",
+         finding=Finding("wrong result", "array a: 1 of 97 elements differ", judged=True))
     _add(log, FAILED, "c", "passed", baseline_info(FAILED, "c"))
-    _add(log, MISSING, "triton", "skipped", message="no kernel for s2111 in kernel set 'synthetic'")
-    return {"schema": R.SCHEMA, "session": session(), "loops": collect.loop_results(log)}
+    _add(log, MISSING, "triton", "skipped", message="no kernel for s2111 in kernel set 'synthetic'",
+         finding=Finding(ErrorClass.MISSING, "no kernel for s2111 in kernel set 'synthetic'"))
+    return R.Results(Session.from_json(session()), collect.loop_results(log))
 
 
-def old(results: dict) -> dict:
+def old(results: R.Results) -> R.Results:
     """The same run as today's JSONs hold it: no baselines, speedups or limits."""
     out = copy.deepcopy(results)
-    for r in out["loops"].values():
-        r.pop("baselines", None)
+    for r in out.loops.values():
+        r.baselines = None
         for key in ("baseline_times", "speedups", "limit_time", "limit_speedup", "limit_fraction",
                     "latency_limit_time"):
-            (r.get("benchmark") or {}).pop(key, None)
+            (r.benchmark or {}).pop(key, None)
     return out
 
 
 @pytest.fixture(scope="module")
-def data() -> dict:
+def data() -> R.Results:
     return synthetic()
 
 
 def test_collect_keeps_each_implementations_benchmark_by_its_extra_info(data):
-    s000 = data["loops"]["s000"]
-    assert sorted(s000["baselines"]) == ["c", "c_openmp", "torch_compile", "torch_eager"]
-    assert s000["baselines"]["c_openmp"] == {"size": "97x17", "openmp": "C OpenMP, all cores", "threads": 16,
+    s000 = data.loops["s000"]
+    assert sorted(s000.baselines) == ["c", "c_openmp", "torch_compile", "torch_eager"]
+    assert s000.baselines["c_openmp"] == {"size": "97x17", "openmp": "C OpenMP, all cores", "threads": 16,
                                              "flags": "gcc -O3 -march=native -fopenmp", "median": 2 * DEVICE,
                                              "iqr": 1e-8, "rounds": 100}
-    assert s000["baselines"]["torch_compile"]["compile_seconds"] == 10.0
-    assert s000["benchmark"]["speedups"] == SPEEDUPS["s000"]
-    assert s000["benchmark"]["limit_fraction"] == 0.5 and s000["benchmark"]["latency_limit_time"] is None
-    assert "torch_compile" not in data["loops"]["s112"]["baselines"]
-    assert data["loops"][FAILED]["status"] == "failed" and sorted(data["loops"][FAILED]["baselines"]) == ["c"]
-    assert data["loops"][MISSING]["status"] == "missing" and data["loops"][MISSING]["baselines"] is None
+    assert s000.baselines["torch_compile"]["compile_seconds"] == 10.0
+    assert s000.benchmark["speedups"] == SPEEDUPS["s000"]
+    assert s000.benchmark["limit_fraction"] == 0.5 and s000.benchmark["latency_limit_time"] is None
+    assert "torch_compile" not in data.loops["s112"].baselines
+    assert data.loops[FAILED].status == "failed" and sorted(data.loops[FAILED].baselines) == ["c"]
+    assert data.loops[MISSING].status == "missing" and data.loops[MISSING].baselines is None
 
 
 @pytest.mark.parametrize("key,timed,geomean,fast_1,fast_2", [
@@ -160,9 +162,9 @@ def test_a_passing_loop_without_a_baseline_time_is_counted_and_said(data):
 
 def test_a_baseline_measured_nowhere_is_not_measured_rather_than_zero(data):
     none = copy.deepcopy(data)
-    for r in none["loops"].values():
-        if r["benchmark"]:
-            r["benchmark"]["speedups"].pop("torch_compile")
+    for r in none.loops.values():
+        if r.benchmark:
+            r.benchmark["speedups"].pop("torch_compile")
     f = B.figures(none, "torch_compile")
     assert (f.timed, f.geomean, f.fast_p(1)) == (0, None, None)
     rows = dict(sections.baseline_rows(none))
@@ -188,9 +190,9 @@ def test_limit_figures_and_the_loops_furthest_from_the_limit(data):
     assert (f.timed, f.latency_bound) == (4, 1)
     assert f.geomean_fraction == pytest.approx(0.5, rel=1e-12)
     assert f.geomean_limit_speedup == pytest.approx(8.0, rel=1e-12)  # 8, 64, 4, 2
-    assert [r["loop"] for r in B.limited(data)] == ["s111", "s000", "s1119", "s112"]
-    assert B.latency_fraction(data["loops"]["s1119"]) == pytest.approx(0.25, rel=1e-12)
-    assert B.latency_fraction(data["loops"]["s000"]) is None
+    assert [r.loop for r in B.limited(data)] == ["s111", "s000", "s1119", "s112"]
+    assert B.latency_fraction(data.loops["s1119"]) == pytest.approx(0.25, rel=1e-12)
+    assert B.latency_fraction(data.loops["s000"]) is None
     assert sections.limit_rows(data) == [("geomean fraction of the limit", "0.5 (4 loops)"),
                                          ("geomean speedup at the limit", "8x"),
                                          ("loops under 0.25 of the limit, no latency limit", "0")]
@@ -200,14 +202,14 @@ def test_loops_under_a_quarter_of_the_limit_are_named_unless_a_dependence_chain_
     assert B.far_from_limit(data) == []  # s111 at exactly 0.25 is not under it
     far = copy.deepcopy(data)
     for loop in ("s000", "s1119"):  # s1119 has a latency limit
-        far["loops"][loop]["benchmark"]["limit_fraction"] = 0.1
-    assert [r["loop"] for r in B.far_from_limit(far)] == ["s000"]
+        far.loops[loop].benchmark["limit_fraction"] = 0.1
+    assert [r.loop for r in B.far_from_limit(far)] == ["s000"]
     assert "Under 0.25 of the limit with no latency limit to explain it (1): s000." in sections.limit_section(far)
 
 
 def test_a_failing_loop_is_neither_timed_nor_limited_even_with_figures(data):
     hostile = copy.deepcopy(data)
-    hostile["loops"][FAILED]["benchmark"] = triton_info("s000")  # figures of a kernel that failed the checker
+    hostile.loops[FAILED].benchmark = triton_info("s000")  # figures of a kernel that failed the checker
     assert B.figures(hostile, "c") == B.figures(data, "c")
     assert B.limit_figures(hostile) == B.limit_figures(data)
 
@@ -235,8 +237,8 @@ def test_report_md_gives_each_baseline_fast_p_and_the_limit(data, tmp_path):
 def test_an_old_run_without_baselines_renders_as_before(data, tmp_path):
     before = old(data)
     assert not B.has_baselines(before) and not B.has_limits(before)
-    assert B.speedup_vs(before["loops"]["s111"], "c") == 16.0  # speedup_device stands for C
-    assert B.speedup_vs(before["loops"]["s111"], "torch_eager") is None
+    assert B.speedup_vs(before.loops["s111"], "c") == 16.0  # speedup_device stands for C
+    assert B.speedup_vs(before.loops["s111"], "torch_eager") is None
     text = render.report(before, tmp_path).read_text()
     for absent in ("## Speed against each baseline", "## Distance from the physical limit", "fast_2", "vs C, OpenMP",
                    "KernelBench"):
@@ -268,22 +270,22 @@ def benchmark_json(path: Path) -> Path:
 
 def test_a_benchmark_json_merges_every_implementation_in(data, tmp_path):
     bare = copy.deepcopy(data)
-    for r in bare["loops"].values():
-        r.update(benchmark=None, baselines=None, c_benchmark=None)
+    for r in bare.loops.values():
+        r.benchmark = r.baselines = r.c_benchmark = None
     merged = R.merge_benchmark_json(bare, benchmark_json(tmp_path / "bench.json"))
     assert [B.figures(merged, k) for k in ("c", "c_openmp", "torch_eager", "torch_compile")] == \
            [B.figures(data, k) for k in ("c", "c_openmp", "torch_eager", "torch_compile")]
-    assert merged["loops"]["s112"]["baselines"]["c_openmp"] == {
+    assert merged.loops["s112"].baselines["c_openmp"] == {
         "size": "97x17", "openmp": "C one thread (no parallel form: a recurrence)", "flags": "gcc -O3 -march=native",
         "threads": 16, "median": 4 * DEVICE, "iqr": 1e-8, "rounds": 7}
-    assert merged["loops"]["s112"]["c_benchmark"] == {"size": "97x17", "median": 4 * DEVICE, "iqr": 1e-8}
+    assert merged.loops["s112"].c_benchmark == {"size": "97x17", "median": 4 * DEVICE, "iqr": 1e-8}
     assert B.compile_seconds(merged) == [10.0, 20.0, 30.0]
 
 
 def test_compare_lays_the_baseline_figures_side_by_side(data, tmp_path, capsys):
     R.write(data, tmp_path / "new")
     earlier = old(data)
-    earlier["session"]["kernel_set"]["name"] = "earlier"
+    earlier.session.kernel_set.name = "earlier"
     R.write(earlier, tmp_path / "old")
     assert tsvc(["compare", str(tmp_path / "new"), str(tmp_path / "old"), "--out", str(tmp_path / "cmp")]) == 0
     out = capsys.readouterr().out

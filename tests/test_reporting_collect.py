@@ -1,58 +1,91 @@
-"""From test reports to loop results: error classes, crashed workers, and the summary's figures."""
+"""From test reports to loop results: findings filed by their data, crashed workers, and the summary's figures."""
 from __future__ import annotations
 
+import importlib
+import json
 from types import SimpleNamespace
 
 import pytest
 
 from reporting import collect, summary
-from tsvc import catalog
+from tests.reports import NO_KERNEL, WRONG, record, report
+from tsvc import catalog, checker, findings
+from tsvc.candidate import Outcome
+from tsvc.findings import ErrorClass, Finding, TestKind
+
+pytest_plugins = ["pytester"]  # for the project's tests only
+
+CORRECTNESS = "tests/test_correctness.py::test_kernel_matches_c_loop[{loop}-97x17-seed{seed}]"
+SPEED = "tests/test_benchmark.py::test_triton_kernel_speed[s000-scale1]"
 
 
-@pytest.mark.parametrize("message,error_class", [
-    ("wrong result: array a: 1 of 97 elements differ", "wrong result"),
-    ("compile error: at 3:4: unsupported", "compile error"),
-    ("not timed: the kernel fails the checker at 32000x256: timeout: no answer in 60 s", "timeout"),
-    ("not timed: the kernel fails the checker at 32000x256 (it passed in the baseline): crash: signal 11", "crash"),
-    ("not timed: wrong result: while timed (round 3 of 100): array a: 5 of 97 elements differ", "wrong result"),
-    ("Timeout (>60.0s) from pytest-timeout.", collect.TEST_TIMEOUT),
-    ("s000: no runnable kernel after 10 attempt(s) (attempts exhausted); last error: ...", collect.GENERATION),
-    ("worker 'gw1' crashed while running 'tests/test_correctness.py::x[s000-97x17-seed0]'", collect.NOT_RUN),
-    ("KeyError: 'a'", collect.OTHER),
-], ids=["wrong", "compile", "not-timed", "not-timed-baseline", "wrong-while-timed", "test-timeout", "generation", "crash", "other"])
-def test_error_class_of_a_failure_message(message, error_class):
-    assert collect.classify(message)[0] == error_class
+def _correctness(log: collect.TestLog, outcome: str, finding: Finding | None = None, text: str = "",
+                 loop: str = "s000", seed: int = 0) -> None:
+    nodeid = CORRECTNESS.format(loop=loop, seed=seed)
+    log.add(report(nodeid, outcome, text or None), record(TestKind.CORRECTNESS, loop, finding))
 
 
-def _report(nodeid: str, outcome: str, when: str = "call", longrepr=None) -> pytest.TestReport:
-    return pytest.TestReport(nodeid, ("tests/test_correctness.py", 10, nodeid), {}, outcome, longrepr, when)
-
-
-def test_a_report_without_properties_is_placed_by_its_node_id():
+# Each message reads like another class's (or like nothing): the finding alone files it.
+@pytest.mark.parametrize("finding,text", [
+    (Finding("wrong result", "timeout: no answer in 60 s", judged=True), "compile error: at 3:4"),
+    (Finding("compile error", "wrong result: array a", judged=True), "Timeout (>60.0s) from pytest-timeout."),
+    (Finding(ErrorClass.TEST_TIMEOUT, "the test ran out of time"), "wrong result: array a"),
+    (Finding(ErrorClass.GENERATION, "crashed while running"), "worker 'gw1' crashed while running x"),
+    (Finding(ErrorClass.HARNESS, "s000: no runnable kernel after 10 attempt(s)"), "not generated: x"),
+    (Finding("timeout", "(in an earlier test of s000 in this run)"), "KeyError: 'a'"),
+], ids=["wrong", "compile", "test-timeout", "generation", "harness", "timeout-earlier"])
+def test_a_failure_is_filed_by_its_finding_whatever_its_message_says(finding, text):
     log = collect.TestLog()
-    nodeid = "tests/test_correctness.py::test_kernel_matches_c_loop[s1119-97x17-seed0]"
-    log.add(_report(nodeid, "failed", longrepr="worker 'gw0' crashed while running " + nodeid), None)
+    _correctness(log, "failed", finding, text)
+    error = collect.loop_results(log)["s000"].error
+    assert (error.error_class, error.message) == (finding.error, finding.message)
+
+
+def test_a_reworded_message_gives_the_same_results():
+    results = []
+    for text in ("wrong result: array a: bad", "the kernel is wrong: timeout"):
+        log = collect.TestLog()
+        _correctness(log, "failed", WRONG, text)
+        _correctness(log, "passed", seed=1)
+        results.append(collect.loop_results(log))
+    assert results[0] == results[1]
+
+
+def test_a_failure_no_test_process_reported_is_a_crash_placed_by_its_node_id():
+    log = collect.TestLog()
+    _correctness(log, "passed", loop="s000")
+    nodeid = CORRECTNESS.format(loop="s1119", seed=0)
+    log.add(report(nodeid, "failed", "worker 'gw0' crashed while running " + nodeid, when="???"), None)
     result = collect.loop_results(log)["s1119"]
-    assert (result["status"], result["error"]["class"]) == ("failed", collect.NOT_RUN)
+    assert (result.status, result.error.error_class) == ("failed", ErrorClass.NOT_RUN)
+    assert result.tests == {"correctness": {"passed": 0, "failed": 1, "skipped": 0}}
+
+
+def test_a_crash_after_the_tests_setup_keeps_the_setups_record():
+    log = collect.TestLog()
+    nodeid = CORRECTNESS.format(loop="s000", seed=0)
+    log.add(report(nodeid, "passed", when="setup"), record(TestKind.CORRECTNESS, "s000"))
+    log.add(report(nodeid, "failed", "worker 'gw0' crashed", when="???"), None)
+    assert collect.loop_results(log)["s000"].error.error_class == ErrorClass.NOT_RUN
 
 
 def test_a_loop_passes_only_when_every_correctness_test_passes():
     log = collect.TestLog()
-    for i, outcome in enumerate(("passed", "failed", "passed")):
-        log.add(_report(f"tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed{i}]", outcome,
-                        longrepr="AssertionError: wrong result: array a: bad\nassert False" if outcome == "failed"
-                        else None), None)
+    for seed, outcome in enumerate(("passed", "failed", "passed")):
+        _correctness(log, outcome, WRONG if outcome == "failed" else None, "wrong result: array a: bad", seed=seed)
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == "failed" and result["error"]["message"] == "array a: bad"
-    assert result["tests"]["correctness"] == {"passed": 2, "failed": 1, "skipped": 0}
+    assert result.status == "failed" and result.error.message == "array a: bad"
+    assert result.tests["correctness"] == {"passed": 2, "failed": 1, "skipped": 0}
 
 
-def test_a_loop_with_no_kernel_is_missing_and_counts_against_the_pass_rate():
+@pytest.mark.parametrize("finding,status", [(NO_KERNEL, "missing"), (None, "not judged"),
+                                            (Finding(ErrorClass.HARNESS, "no kernel for s000"), "not judged")],
+                         ids=["missing", "other-skip", "missing-words-other-class"])
+def test_a_loop_is_missing_only_when_its_skips_say_so_as_data(finding, status):
     log = collect.TestLog()
-    log.add(_report("tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed0]", "skipped",
-                    longrepr=("conftest.py", 71, "Skipped: no kernel for s000 in kernel set 'x'")), None)
+    _correctness(log, "skipped", finding, "no kernel for s000 in kernel set 'x'")
     result = collect.loop_results(log)["s000"]
-    assert (result["status"], result["passed"]) == ("missing", False)
+    assert (result.status, result.passed) == (status, False if status == "missing" else None)
 
 
 @pytest.mark.parametrize("values,expected", [([4.0, 1.0], 2.0), ([4.0, 0.0], 0.0), ([], None)],
@@ -61,30 +94,21 @@ def test_geomean(values, expected):
     assert summary.geomean(values) == expected
 
 
-SPEED = "tests/test_benchmark.py::test_triton_kernel_speed[s000-scale1]"
-
-
-@pytest.mark.parametrize("message,status", [
-    ("not timed: wrong result: while timed (round 3 of 100): array a: 5 of 97 elements differ", "failed"),
-    ("not timed: crash: the worker died", "failed"),
-    ("not timed: the kernel fails the checker at 32000x256: timeout: no answer in 60 s", "failed"),
-    ("implausible timing: 3.10x the device's copy bandwidth", "passed"),
-    ("not timed: the PyTorch baseline fails the checker at 32000x256: wrong result: x", "passed"),
-], ids=["wrong-while-timed", "crash-while-timed", "fails-checker", "implausible", "not-an-outcome"])
-def test_a_kernel_failing_while_timed_fails_its_loop_and_a_rejected_timing_does_not(message, status):
+@pytest.mark.parametrize("finding,text,status", [
+    (Finding("wrong result", "while timed (round 3 of 100): array a", judged=True), "implausible timing", "failed"),
+    (Finding("crash", "the worker died", judged=True), "not timed: crash: the worker died", "failed"),
+    (Finding(ErrorClass.HARNESS, "implausible timing: 3.10x"), "not timed: wrong result: x", "passed"),
+    (Finding("timeout", "(in an earlier test of s000)"), "not timed: timeout: x", "passed"),
+    (None, "not timed: the kernel fails the checker at 32000x256: wrong result: x", "passed"),
+], ids=["wrong-while-timed", "crash-while-timed", "implausible", "timed-out-earlier", "crash-of-worker"])
+def test_a_kernel_failing_its_check_while_timed_fails_its_loop_and_a_rejected_timing_does_not(finding, text, status):
     log = collect.TestLog()
-    log.add(_report("tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed0]", "passed"), None)
-    log.add(_report(SPEED, "failed", longrepr=message), None)
+    _correctness(log, "passed")
+    log.add(report(SPEED, "passed", when="setup"), record(TestKind.TRITON_SPEED, "s000"))
+    log.add(report(SPEED, "failed", text), record(TestKind.TRITON_SPEED, "s000", finding) if finding else None)
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == status
-    assert (result["speed_problem"] is None) == (status == "failed")
-
-
-def _sampled(loop: str, seed: int, sample: int) -> str:
-    return f"tests/test_correctness.py::test_kernel_matches_c_loop[{loop}-97x17-seed{seed}-sample{sample}]"
-
-
-WRONG_RESULT = "AssertionError: wrong result: array a: bad\nassert False"
+    assert result.status == status
+    assert result.speed_problem == (None if status == "failed" else text)
 
 
 @pytest.mark.parametrize("failing,loop_status,sample_statuses", [
@@ -94,39 +118,108 @@ WRONG_RESULT = "AssertionError: wrong result: array a: bad\nassert False"
 ], ids=["s000-sample2-fails", "s000-sample1-fails", "s000-none-fails"])
 def test_each_sample_has_its_own_verdict_and_the_loop_has_sample_1s(failing, loop_status, sample_statuses):
     log = collect.TestLog()
+    nodeids = {}
     for sample in (1, 2, 3):
         for seed in (0, 1):
             bad = sample == failing and seed == 1
-            log.add(_report(_sampled("s000", seed, sample), "failed" if bad else "passed",
-                            longrepr=WRONG_RESULT if bad else None), None)  # no properties: sample from the id
+            nodeids[sample, seed] = f"{CORRECTNESS.format(loop='s000', seed=seed)[:-1]}-sample{sample}]"
+            log.add(report(nodeids[sample, seed], "failed" if bad else "passed"),
+                    record(TestKind.CORRECTNESS, "s000", WRONG if bad else None, sample=sample))
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == loop_status
-    assert [(s["sample"], s["status"]) for s in result["samples"]] == list(zip((1, 2, 3), sample_statuses))
-    assert result["tests"]["correctness"] == ({"passed": 1, "failed": 1, "skipped": 0} if failing == 1
+    assert result.status == loop_status
+    assert [(s.sample, s.status) for s in result.samples] == list(zip((1, 2, 3), sample_statuses))
+    assert result.tests["correctness"] == ({"passed": 1, "failed": 1, "skipped": 0} if failing == 1
                                               else {"passed": 2, "failed": 0, "skipped": 0})
-    bad = [s for s in result["samples"] if s["error"]]
-    assert [s["error"]["test"] for s in bad] == ([_sampled("s000", 1, failing)] if failing else [])
+    bad = [s for s in result.samples if s.error]
+    assert [s.error.test for s in bad] == ([nodeids[failing, 1]] if failing else [])
 
 
 def test_the_shipped_sample_wins_over_the_node_id():
     log = collect.TestLog()
-    nodeid = "tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed0]"
-    log.add(_report(nodeid, "failed", longrepr=WRONG_RESULT), {"test": "test_kernel_matches_c_loop", "loop": "s000",
-                                                               "size": "97x17", "seed": 0, "sample": 2})
+    log.add(report(CORRECTNESS.format(loop="s000", seed=0), "failed"),
+            record(TestKind.CORRECTNESS, "s000", WRONG, sample=2))
     result = collect.loop_results(log)["s000"]
-    assert result["status"] == "not judged"  # sample 1 never ran
-    assert [(s["sample"], s["status"]) for s in result["samples"]] == [(2, "failed")]
+    assert result.status == "not judged"  # sample 1 never ran
+    assert [(s.sample, s.status) for s in result.samples] == [(2, "failed")]
 
 
 def test_a_one_sample_run_has_no_samples_field():
     log = collect.TestLog()
-    log.add(_report("tests/test_correctness.py::test_kernel_matches_c_loop[s000-97x17-seed0]", "passed"), None)
-    assert "samples" not in collect.loop_results(log)["s000"]
+    _correctness(log, "passed")
+    assert collect.loop_results(log)["s000"].samples is None
+
+
+def _item(params: dict, kind: TestKind | None = TestKind.CORRECTNESS) -> SimpleNamespace:
+    marker = SimpleNamespace(args=(kind,)) if kind else None
+    return SimpleNamespace(name="test_kernel_matches_c_loop[x]", callspec=SimpleNamespace(params=params),
+                           get_closest_marker=lambda name: marker if name == findings.MARKER else None)
 
 
 @pytest.mark.parametrize("params,sample", [({"tsvc_sample": 3}, 3), ({}, 1)], ids=["s000-sample3", "s000-unsampled"])
 def test_the_item_record_carries_the_tests_sample(params, sample):
-    item = SimpleNamespace(name="test_kernel_matches_c_loop[x]", originalname="test_kernel_matches_c_loop",
-                           callspec=SimpleNamespace(params={"loop": catalog.get("s000"), "seed": 0, **params}))
-    record = collect.item_record(item, "setup")
-    assert (record["loop"], record["sample"]) == ("s000", sample)
+    record_ = collect.item_record(_item({"loop": catalog.get("s000"), "seed": 0, **params}), "setup")
+    assert (record_["loop"], record_["sample"]) == ("s000", sample)
+
+
+@pytest.mark.parametrize("kind", [TestKind.CORRECTNESS, TestKind.TORCH_COMPILE_SPEED, None],
+                         ids=["correctness", "torch-compile", "unmarked"])
+def test_the_item_record_carries_the_kind_the_test_declares(kind):
+    record_ = collect.item_record(_item({"loop": catalog.get("s000")}, kind), "setup")
+    assert record_["kind"] == (kind or TestKind.OTHER).value
+
+
+RECORDING_CONFTEST = """
+import importlib
+import json
+import pytest
+from reporting import collect
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        with open("records.jsonl", "a") as out:
+            out.write(json.dumps([item.name, collect.shipped_record(item, call, report)["finding"]]) + "\\n")
+    return report
+"""
+
+
+def test_a_failure_is_a_test_timeout_only_when_pytest_timeout_stopped_it(pytester):
+    pytester.makeconftest(RECORDING_CONFTEST)
+    pytester.makepyfile(test_cases="""
+        import time
+        import pytest
+
+        @pytest.mark.timeout(0.5, method="signal")
+        def test_stopped():
+            time.sleep(5)
+
+        def test_says_timeout():
+            pytest.fail("Timeout (>0.5s) from pytest-timeout.")
+
+        def test_raises():
+            raise KeyError("a")
+    """)
+    pytester.runpytest_inprocess("-p", "no:cacheprovider").assert_outcomes(failed=3)
+    found = dict(json.loads(line) for line in (pytester.path / "records.jsonl").read_text().splitlines())
+    assert {name: f["error"] for name, f in found.items()} == {
+        "test_stopped": ErrorClass.TEST_TIMEOUT, "test_says_timeout": ErrorClass.HARNESS,
+        "test_raises": ErrorClass.HARNESS}
+    assert found["test_stopped"]["message"].startswith("Timeout")  # the report's text, shown as it was
+
+
+@pytest.mark.parametrize("module", ["tests.test_correctness", "tests.test_benchmark"])
+def test_every_test_of_the_suite_declares_its_own_kind(module):
+    tests = {name: f for name, f in vars(importlib.import_module(module)).items() if name.startswith("test_")}
+    kinds = {name: [m.args[0] for m in getattr(f, "pytestmark", []) if m.name == findings.MARKER]
+             for name, f in tests.items()}
+    assert all(len(k) == 1 and k[0] is not TestKind.OTHER for k in kinds.values()), kinds
+    assert len({k[0] for k in kinds.values()}) == len(kinds)
+
+
+@pytest.mark.parametrize("outcome,max_error", [("wrong result", 0.5), ("crash", float("inf"))], ids=["wrong", "crash"])
+def test_a_checker_verdict_travels_as_its_outcome_message_and_error(outcome, max_error):
+    verdict = checker.Verdict(Outcome(outcome), "array a: bad", max_error, {"array": "a"})
+    found = verdict.finding()
+    assert found == Finding(outcome, "array a: bad", judged=True, max_error=max_error, details={"array": "a"})
+    assert Finding.from_record(json.loads(json.dumps(found.to_record()))) == found

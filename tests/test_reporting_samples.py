@@ -13,6 +13,8 @@ import pytest
 from generation.store import AttemptRecord, Entry, RoundRecord
 from reporting import collect, render, sampling
 from reporting import results as R
+from tests.reports import WRONG, record, report
+from tsvc.findings import TestKind
 from tsvc.kernelsets import KernelSet
 
 
@@ -74,8 +76,7 @@ SAMPLES = {  # loop -> per sample: (attempt outcomes, attempt costs, rounds, spe
 }
 MACHINE = {"backend": "CUDA", "device": "cuda", "timings": False, "gpu": "NVIDIA H200", "cpu": "x86",
            "cpu_count": 16, "torch": "2.13", "triton": "3.9", "python": "3.12", "calibration": None}
-RUN = {"started": "2026-11-30T06:00:00+00:00", "finished": "2026-11-30T06:10:00+00:00", "args": [],
-       "xdist_workers": None, "scale": 1, "tests": {}}
+RUN = R.RunInfo(started="2026-11-30T06:00:00+00:00", finished="2026-11-30T06:10:00+00:00", scale=1)
 
 
 def sampled_set(folder: Path) -> KernelSet:
@@ -93,9 +94,8 @@ def results_of(kernel_set: KernelSet, samples: int) -> dict:
             nodeid = f"tests/test_correctness.py::test_kernel_matches_c_loop[{loop}-97x17-seed0" + \
                      (f"-sample{k}]" if samples > 1 else "]")
             passed = outcomes[-1]
-            log.add(pytest.TestReport(nodeid, ("tests/test_correctness.py", 1, nodeid), {},
-                                      "passed" if passed else "failed",
-                                      None if passed else "AssertionError: wrong result: array a: bad", "call"), None)
+            log.add(report(nodeid, "passed" if passed else "failed", None if passed else "wrong result: array a: bad"),
+                    record(TestKind.CORRECTNESS, loop, None if passed else WRONG, sample=k))
     return R.build(kernel_set, collect.loop_results(log), MACHINE, RUN)
 
 
@@ -106,9 +106,9 @@ def section(text: str) -> str:
 
 def test_the_samples_section_gives_pass_at_k_first_try_spread_and_cost(tmp_path: Path):
     data = results_of(sampled_set(tmp_path / "set"), 3)
-    assert [s["status"] for s in data["loops"]["s000"]["samples"]] == ["passed", "failed", "passed"]
-    assert (data["loops"]["s000"]["status"], data["loops"]["s111"]["status"]) == ("passed", "failed")  # sample 1's
-    assert data["loops"]["s000"]["generation"]["samples"]["n"] == 3
+    assert [s.status for s in data.loops["s000"].samples] == ["passed", "failed", "passed"]
+    assert (data.loops["s000"].status, data.loops["s111"].status) == ("passed", "failed")  # sample 1's
+    assert data.loops["s000"].generation["samples"]["n"] == 3
     text = section(render.report(data, tmp_path / "report", draw=False).read_text())
     for row in ("| loops sampled | 2 |", "| samples per loop | 3 |", "| passing samples | 3/6 (50.0%) |",
                 "| loops with a passing sample | 2/2 (100.0%) |",
@@ -136,7 +136,7 @@ def test_uneven_samples_give_pass_at_k_up_to_the_fewest(tmp_path: Path):
 def test_a_one_sample_report_is_the_sampled_report_without_its_samples_section(tmp_path: Path):
     kernel_set = sampled_set(tmp_path / "set")
     one = results_of(kernel_set, 1)
-    assert not any("samples" in r or "samples" in r["generation"] for r in one["loops"].values())
+    assert not any(r.samples is not None or "samples" in r.generation for r in one.loops.values())
     single = render.report(one, tmp_path / "one", draw=False).read_text()
     sampled = render.report(results_of(kernel_set, 3), tmp_path / "three", draw=False).read_text()
     assert "## Samples" not in single and "pass@" not in single and "## Samples" in sampled
@@ -157,5 +157,5 @@ def test_no_samples_section_when_the_cache_holds_one_sample_per_loop(tmp_path: P
     for extra in (kernel_set.path / "samples").glob("*/*.json"):
         extra.unlink()  # samples 2 and 3 were never made (budget spent): one sample per loop
     data = results_of(kernel_set, 3)
-    assert data["loops"]["s000"]["generation"]["samples"]["n"] == 1
+    assert data.loops["s000"].generation["samples"]["n"] == 1
     assert "## Samples" not in render.report(data, tmp_path / "report", draw=False).read_text()

@@ -90,7 +90,7 @@ def test_after_a_timeout_the_modules_remaining_tests_fail_at_once(pytester, tmp_
 
 
 def test_the_timeout_memo_is_per_module(tmp_path):
-    from conftest import KernelProvider
+    from tsvc.suite import KernelProvider
 
     provider = KernelProvider(resolve(str(_kernels(tmp_path / "k", s000=REFERENCE / "s000.py",
                                                    s111=REFERENCE / "s111.py"))))
@@ -131,3 +131,56 @@ def test_a_plugin_can_serve_kernels_through_the_hook(pytester, tmp_path):
     result = pytester.runpytest_subprocess("--kernels", str(empty), "-k", "s000-97x17 or s111-97x17",
                                            "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, skipped=2)
+
+
+PLUGINS = ["tsvc.suite", "generation.plugin", "tsvc.benchplugin", "reporting.plugin"]
+
+
+def test_the_plugins_are_entry_points_named_as_the_shim_names_them():
+    """Same names: pytest registers a plugin of one name once, whichever of the two loads it first."""
+    import tomllib
+
+    import conftest
+
+    points = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"]["pytest11"]
+    assert points == {name: name for name in PLUGINS}
+    assert conftest.pytest_plugins == PLUGINS
+
+
+@pytest.mark.parametrize("shim", [False, True], ids=["installed", "installed-and-shim"])
+def test_a_project_gets_the_suite_from_the_installed_entry_points(pytester, shim):
+    """Without a conftest the installed package brings every plugin; the shim beside it loads none twice."""
+    mirror_suite(pytester, "test_correctness.py")
+    if shim:
+        pytester.makeconftest((ROOT / "conftest.py").read_text())
+    result = pytester.runpytest_subprocess("--co", "-q", "-k", "s421-97x17-seed0", "-p", "no:cacheprovider",
+                                           "--kernels", "reference", "--tsvc-scale", "4", "--report-dir", "r",
+                                           "--generation-timeout", "5")
+    assert result.ret == 0, result.stderr.str()
+    out = result.stdout.str()
+    assert "1/" in out and "test_kernel_matches_c_loop[s421-97x17-seed0]" in out
+
+
+def test_the_header_reads_as_before(pytester):
+    mirror_suite(pytester, "test_correctness.py")
+    result = pytester.runpytest_subprocess("--co", "-k", "s421-97x17-seed0", "-p", "no:cacheprovider")
+    lines = [line for line in result.stdout.lines if line.startswith("tsvc ")]
+    assert [line.split(":")[0] for line in lines] == ["tsvc backend", "tsvc isolation", "tsvc kernel set",
+                                                       "tsvc benchmark scale"]
+    assert lines[2] == f"tsvc kernel set: reference ({REFERENCE})"
+
+
+ONE_HOME = {  # a piece of pytest plumbing, and the one module that may spell it
+    "workerinput": "tsvc/xdist.py", "PYTEST_XDIST_WORKER": "tsvc/xdist.py", "numprocesses": "tsvc/xdist.py",
+    "_benchmarksession": "tsvc/benchadapter.py", "._timer": "tsvc/benchadapter.py",
+    "resolve(": "tsvc/suite.py", 'getoption("kernels")': "tsvc/suite.py",
+}
+PLUGIN_MODULES = ["tsvc/suite.py", "tsvc/benchplugin.py", "generation/plugin.py", "reporting/plugin.py",
+                  "tests/test_benchmark.py", "tests/test_correctness.py"]
+
+
+@pytest.mark.parametrize("spelling", ONE_HOME)
+def test_each_piece_of_plumbing_has_one_home(spelling):
+    """The xdist role and transport, pytest-benchmark's internals and the kernel set: written once."""
+    found = [m for m in PLUGIN_MODULES if spelling in (ROOT / m).read_text() and m != ONE_HOME[spelling]]
+    assert not found, f"{spelling!r} belongs in {ONE_HOME[spelling]}, found in {found}"

@@ -10,23 +10,34 @@
   time is measured by one untimed call and reported beside the timing.
 
 Each figure is measured once per process and size, and shared by the baseline's
-own benchmark test and the Triton test that reports speedups against it.
+own benchmark test and the Triton test that reports speedups against it (`record`).
+C loops are timed one at a time per machine (C_TIMING_LOCK): under `pytest -n N`
+with N above the core count, concurrent C timings would measure contention.
 """
 from __future__ import annotations
 
 import enum
 import os
+import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
+
+from filelock import FileLock
 
 from tsvc import benchmark as bench
 from tsvc import kernelsets, openmp
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
 from tsvc.sizes import Size
-from tsvc.timing import RoundTimes
+from tsvc.timing import RoundTimes, median
 
 TORCH_SET = "torch"
+C_TIMING_LOCK = Path(tempfile.gettempdir()) / "tsvc-c-timing.lock"
+# Seconds of timed C rounds per benchmark: at large scales one round takes seconds,
+# and 100 of them would not fit the test timeout; fewer long rounds are as steady.
+C_TIMING_BUDGET = 5.0
+MIN_C_ROUNDS = 5
 
 
 class Baseline(enum.StrEnum):
@@ -63,16 +74,42 @@ def torch_times(loop: Loop, size: Size, compiled: bool) -> RoundTimes:
     return bench.time_kernel(loop, path, size, implementation=Implementation.TORCH, compile=compiled)
 
 
-_measured: dict[tuple[Baseline, str, Size], float | None] = {}
+_measured: dict[tuple[Baseline, str, Size], list[float]] = {}
 
 
-def record(kind: Baseline, loop: Loop, size: Size, seconds: float | None) -> None:
-    _measured[(kind, loop.name, size)] = seconds
+def record(kind: Baseline, loop: Loop, size: Size, times: list[float]) -> None:
+    """The round times (seconds) this process measured for the baseline."""
+    _measured[(kind, loop.name, size)] = times
 
 
 def recorded(kind: Baseline, loop: Loop, size: Size) -> float | None:
     """The median seconds this process measured for the baseline, or None."""
-    return _measured.get((kind, loop.name, size))
+    times = _measured.get((kind, loop.name, size))
+    return median(times) if times else None
+
+
+def forget(kind: Baseline, loop: Loop, size: Size) -> None:
+    _measured.pop((kind, loop.name, size), None)
+
+
+def c_rounds(timer: bench.CLoopTimer) -> tuple[int, int]:
+    """(timed, warm-up) rounds for a C loop: 100 and 10, fewer where one round is long."""
+    timer.restore()
+    start = time.perf_counter()
+    timer()
+    once = time.perf_counter() - start
+    timed = max(MIN_C_ROUNDS, min(bench.TIMED_ROUNDS, int(C_TIMING_BUDGET / max(once, 1e-9))))
+    return timed, min(bench.WARMUP_ROUNDS, timed)
+
+
+def c_times(loop: Loop, size: Size) -> list[float]:
+    """The C loop's round times at `size`: those this process measured already, else measured now."""
+    key = (Baseline.C, loop.name, size)
+    if key not in _measured:
+        timer = bench.CLoopTimer(loop, size)
+        with FileLock(C_TIMING_LOCK):
+            _measured[key] = timer.times(*c_rounds(timer))
+    return _measured[key]
 
 
 def speedups(times: dict[str, float | None], kernel_time: float) -> dict[str, float | None]:

@@ -9,6 +9,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -105,7 +106,7 @@ class Metrics:
     bytes_moved: int
     calibration: Calibration
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.update(speedup_device=speedup(self.c_time, self.device_time), speedup_wall=speedup(self.c_time, self.wall_time),
                    speedup_graph=speedup(self.c_time, self.graph_time), bandwidth=bandwidth(self),

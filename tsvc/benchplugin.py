@@ -1,174 +1,113 @@
-"""pytest glue for the benchmark half: scale, xdist aggregation, and per-test regressions.
+"""pytest glue for the benchmark half: xdist aggregation and per-test regressions (the scale is tsvc.suite's).
 
 pytest-benchmark disables itself under xdist and loses the workers' results,
 and its --benchmark-compare-fail only raises once the session is over. Here:
 * each xdist worker keeps benchmarking, and every finished benchmark travels to
-  the controller inside its own test report, so a worker that crashes later
-  loses nothing already measured; the controller writes one --benchmark-json
-  in pytest-benchmark's own format;
+  the controller inside its own test report (tsvc.xdist), so a worker that
+  crashes later loses nothing already measured; the controller writes one
+  --benchmark-json in pytest-benchmark's own format;
 * a baseline given with --benchmark-compare (a file path or a storage id) is
   checked inside each benchmark test against --benchmark-compare-fail, so every
   regressed loop is a FAILED test with its figures in the message.
+What this touches of pytest-benchmark is in tsvc.benchadapter.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
+from collections.abc import Generator
 from datetime import datetime, timezone
-from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tsvc.sizes import NATIVE, SCALE_RULE, parse_scale
+from tsvc import benchadapter, xdist
 
-_PROPERTY = "tsvc_benchmark"
-_COLLECTED = pytest.StashKey[list]()
-_BASELINE = pytest.StashKey[dict]()
-_CHECKS = pytest.StashKey[list]()
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("tsvc", "TSVC Triton suite")
-    group.addoption("--tsvc-scale", type=scale, default=1, metavar="N",
-                    help=f"benchmark at N times TSVC's data size; N is {SCALE_RULE}")
-
-
-def scale(text: str) -> int:
-    """--tsvc-scale's value; argparse prints the message as "argument --tsvc-scale: ..." """
-    try:
-        return parse_scale(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-@pytest.hookimpl
-def pytest_report_header(config: pytest.Config) -> list[str]:
-    factor = config.getoption("tsvc_scale")
-    return [f"tsvc benchmark scale: {factor} (--tsvc-scale; TSVC's own {NATIVE.label} becomes {NATIVE.scaled(factor).label})"]
-
-
-def _is_xdist_worker(config: pytest.Config) -> bool:
-    return hasattr(config, "workerinput")
-
-
-def _is_xdist_controller(config: pytest.Config) -> bool:
-    return not _is_xdist_worker(config) and getattr(config.option, "numprocesses", None) not in (None, 0)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_configure(config: pytest.Config) -> None:
-    session = getattr(config, "_benchmarksession", None)
-    if session is None:
-        return
-    config.stash[_COLLECTED] = []
-    wanted = not config.getoption("benchmark_disable") or config.getoption("benchmark_enable")
-    if _is_xdist_worker(config) and wanted and not session.skip:
-        session.disabled = False  # measure here; the controller gathers the results and writes them
-        session.json = session.save = session.autosave = None
-    if _is_xdist_controller(config) or _is_xdist_worker(config):
-        session.xdist_warning = False  # the workers do measure; this plugin gathers their results
-    if session.compare:
-        config.stash[_BASELINE] = _load_baseline(session, session.compare)
-        config.stash[_CHECKS] = list(session.compare_fail or [])
-        session.compare, session.compare_fail = None, None  # judged per test instead
-
-
-def _load_baseline(session, compare) -> dict:
-    path = Path(str(compare))
-    if path.is_file():
-        data = json.loads(path.read_text())
-    else:
-        found = list(session.storage.load(None if compare is True else compare))
-        if not found:
-            raise pytest.UsageError(f"--benchmark-compare: no baseline matches {compare!r}")
-        data = found[-1][1]
-    return {bench["fullname"]: bench for bench in data["benchmarks"]}
-
-
-def regressions(config: pytest.Config, fullname: str, stats: dict) -> list[str]:
-    """Failures of --benchmark-compare-fail for one benchmark against the baseline."""
-    baseline = config.stash.get(_BASELINE, {})
-    if fullname not in baseline:
-        return []
-    found = []
-    for check in config.stash.get(_CHECKS, []):
-        message = check.fails(stats, baseline[fullname]["stats"])
-        if message:
-            found.append(f"{message} (now {stats[check.field]:.6g} s, baseline {baseline[fullname]['stats'][check.field]:.6g} s)")
-    return found
-
-
-def baseline_entry(config: pytest.Config, fullname: str) -> dict | None:
-    return config.stash.get(_BASELINE, {}).get(fullname)
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if report.when != "call" or not _is_xdist_worker(item.config):
-        return
-    fixture = getattr(item, "funcargs", {}).get("benchmark")
-    stats = getattr(fixture, "stats", None)
-    if stats is not None and not fixture.has_error:
-        entry = stats.as_dict(include_data=True)
-        entry["extra_info"]["xdist_worker"] = os.environ.get("PYTEST_XDIST_WORKER")
-        entry["extra_info"]["cuda_visible_devices"] = os.environ.get("CUDA_VISIBLE_DEVICES")
-        report.user_properties.append((_PROPERTY, json.dumps(entry, default=str)))
-
-
-@pytest.hookimpl
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    for key, value in getattr(report, "user_properties", ()):
-        if key == _PROPERTY and _CONFIG is not None and _is_xdist_controller(_CONFIG):
-            _CONFIG.stash[_COLLECTED].append(json.loads(value))
-
-
-_CONFIG: pytest.Config | None = None
+_CHANNEL = xdist.Channel("tsvc_benchmark")
+Entry = dict[str, Any]  # one benchmark, as pytest-benchmark writes it in its JSON
+_COLLECTED = pytest.StashKey[list[Entry]]()
+_BASELINE = pytest.StashKey[dict[str, Entry]]()
+_CHECKS = pytest.StashKey[list[Any]]()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    global _CONFIG
-    _CONFIG = session.config
+    """Not in pytest_configure: pytest-benchmark makes its session in a trylast configure of its own,
+    and whether that runs before ours hangs on the order the plugins were installed in."""
+    bench = benchadapter.session(session.config)
+    if bench is not None:
+        _take_over(session.config, bench)
+
+
+def _take_over(config: pytest.Config, bench: Any) -> None:
+    benchadapter.check_version(benchadapter.version())
+    where = xdist.role(config)
+    wanted = not config.getoption("benchmark_disable") or config.getoption("benchmark_enable")
+    if where is xdist.Role.WORKER and wanted and not bench.skip:
+        benchadapter.measure_here(bench)
+    if where is not xdist.Role.ALONE:
+        benchadapter.silence_xdist_warning(bench)
+    if where is xdist.Role.CONTROLLER:
+        collected: list[Entry] = []
+        config.stash[_COLLECTED] = collected
+
+        def receive(report: pytest.TestReport, entry: Entry | None) -> None:
+            if entry is not None:
+                collected.append(entry)
+
+        xdist.gather(config, _CHANNEL, receive)
+    if bench.compare:
+        compare, checks = benchadapter.take_comparison(bench)
+        config.stash[_BASELINE] = benchadapter.load_baseline(bench, compare)
+        config.stash[_CHECKS] = checks
+
+
+def regressions(config: pytest.Config, fullname: str, stats: dict[str, Any]) -> list[str]:
+    """Failures of --benchmark-compare-fail for one benchmark against the baseline."""
+    baseline = baseline_entry(config, fullname)
+    if baseline is None:
+        return []
+    checks: list[Any] = config.stash.get(_CHECKS, [])
+    return benchadapter.failed_checks(checks, stats, baseline["stats"])
+
+
+def baseline_entry(config: pytest.Config, fullname: str) -> Entry | None:
+    baseline: dict[str, Entry] = config.stash.get(_BASELINE, {})
+    return baseline.get(fullname)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if report.when != "call" or xdist.role(item.config) is not xdist.Role.WORKER:
+        return report
+    entry = benchadapter.finished(getattr(item, "funcargs", {}).get("benchmark"))
+    if entry is not None:
+        entry["extra_info"]["xdist_worker"] = xdist.worker_id(item.config)
+        entry["extra_info"]["cuda_visible_devices"] = _visible_devices()
+        _CHANNEL.ship(report, entry)
+    return report
+
+
+def _visible_devices() -> str | None:
+    return os.environ.get("CUDA_VISIBLE_DEVICES")  # set per worker by tsvc.suite (a GPU each)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
-    bench = getattr(config, "_benchmarksession", None)
+    bench = benchadapter.session(config)
     target = config.getoption("benchmark_json", None)
-    if bench is None or not target or not _is_xdist_controller(config):
+    if bench is None or not target or _COLLECTED not in config.stash:
         return
-    collected = sorted(config.stash.get(_COLLECTED, []), key=lambda b: b["fullname"])
-    output = {
-        "machine_info": bench.get_machine_info(),
+    gathered: list[Entry] = config.stash[_COLLECTED]
+    collected = sorted(gathered, key=lambda b: b["fullname"])
+    output: dict[str, Any] = {
+        "machine_info": benchadapter.machine_info(bench),
         "commit_info": config.hook.pytest_benchmark_generate_commit_info(config=config),
         "benchmarks": collected,
         "datetime": datetime.now(timezone.utc).isoformat(),
-        "version": _benchmark_version(),
+        "version": benchadapter.version(),
     }
-    where = write_json(target, json.dumps(output, indent=4, default=str))
-    bench.logger.info(f"Wrote {len(collected)} benchmarks from the xdist workers to {where}")
-
-
-def write_json(target, text: str) -> str:
-    """Writes the JSON where --benchmark-json points; returns the path written.
-
-    pytest-benchmark up to 5.0 parses the option with argparse.FileType("wb"),
-    so `target` is a file it already opened; later versions pass a Path.
-    """
-    if hasattr(target, "write"):
-        with target:
-            target.write(text.encode())
-        return str(target.name)
-    path = Path(target)
-    path.write_text(text)
-    return str(path)
-
-
-def _benchmark_version() -> str:
-    from pytest_benchmark import __version__
-
-    return __version__
+    where = benchadapter.write_json(target, json.dumps(output, indent=4, default=str))
+    benchadapter.log(bench, f"Wrote {len(collected)} benchmarks from the xdist workers to {where}")

@@ -12,12 +12,15 @@ import traceback
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
+
+if TYPE_CHECKING:
+    import torch
 
 
 class Outcome(enum.Enum):
@@ -51,7 +54,7 @@ class CandidateRun:
     returned: bool  # whether the kernel returned something other than None
 
 
-def load_kernel(loop: Loop, path: Path) -> Callable:
+def load_kernel(loop: Loop, path: Path) -> Callable[..., Any]:
     """Imports the candidate module (its text, written to the worker's own folder) under the audit hook."""
     from tsvc import sandbox
 
@@ -70,7 +73,7 @@ def load_kernel(loop: Loop, path: Path) -> Callable:
                 raise CandidateError(Outcome.LOAD_ERROR, f"importing the module failed: {_tail(exc)}") from exc
     if refused:
         raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused))
-    fn = getattr(module, loop.kernel_name, None)
+    fn: Callable[..., Any] | None = getattr(module, loop.kernel_name, None)
     if not callable(fn):
         raise CandidateError(Outcome.LOAD_ERROR, f"the module defines no function {loop.kernel_name}()")
     return fn
@@ -105,7 +108,7 @@ def _result(loop: Loop, value: object) -> float | None:
     if value is None:
         return None
     if type(value) in (int, float):
-        return float(value)
+        return float(value)  # type: ignore[arg-type]  # exactly int or float (checked above)
     if type(value) is torch.Tensor:
         if value.numel() != 1:
             raise CandidateError(Outcome.WRONG_RESULT, f"{loop.kernel_name} returned a tensor of shape "
@@ -121,7 +124,7 @@ _SENTINEL = {np.dtype(np.float32): np.array([0x7FA5A5A5], np.uint32).view(np.flo
              np.dtype(np.int32): np.int32(-0x5A5A5A5B)}
 
 
-def _guarded(arr: np.ndarray, device: str):
+def _guarded(arr: np.ndarray, device: str) -> tuple[torch.Tensor, torch.Tensor]:
     """A device copy of `arr` inside a buffer with sentinel guard regions; returns (buffer, view)."""
     import torch
 
@@ -143,17 +146,18 @@ def _guard_damage(name: str, buffer: np.ndarray, size: int) -> str | None:
 _kept: list[object] = []  # returned objects of void loops: never released while the worker runs
 
 
-def guarded_tensors(inputs: dict[str, np.ndarray], device: str) -> dict[str, tuple]:
+def guarded_tensors(inputs: dict[str, np.ndarray],
+                    device: str) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
     """Every array as (guarded buffer, view): the same construction for checking and timing."""
     return {name: _guarded(arr, device) for name, arr in inputs.items()}
 
 
-def views(guarded: dict[str, tuple]) -> dict:
+def views(guarded: dict[str, tuple[torch.Tensor, torch.Tensor]]) -> dict[str, torch.Tensor]:
     """The tensors a kernel is given: the views into the guarded buffers."""
     return {name: view for name, (_, view) in guarded.items()}
 
 
-def watched_call(loop: Loop, fn: Callable, tensors: dict, scalars: dict[str, int | float],
+def watched_call(loop: Loop, fn: Callable[..., Any], tensors: dict[str, torch.Tensor], scalars: dict[str, int | float],
                  implementation: Implementation = Implementation.TRITON) -> float | None:
     """One call of the kernel under the run-time watch and the audit hook; raises on any violation.
 
@@ -181,7 +185,7 @@ def watched_call(loop: Loop, fn: Callable, tensors: dict, scalars: dict[str, int
     return _result(loop, value)
 
 
-def unguarded_arrays(guarded: dict[str, tuple], inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+def unguarded_arrays(guarded: dict[str, tuple[torch.Tensor, torch.Tensor]], inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """The arrays out of their guarded buffers; raises WRONG_RESULT if a guard region was written."""
     buffers = {name: buf.cpu().numpy() for name, (buf, _) in guarded.items()}
     damage = [d for name, b in buffers.items() if (d := _guard_damage(name, b, inputs[name].size))]
@@ -190,7 +194,7 @@ def unguarded_arrays(guarded: dict[str, tuple], inputs: dict[str, np.ndarray]) -
     return {name: buffers[name][GUARD:GUARD + arr.size].reshape(arr.shape) for name, arr in inputs.items()}
 
 
-def call_kernel(loop: Loop, fn: Callable, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
+def call_kernel(loop: Loop, fn: Callable[..., Any], inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
                 device: str, implementation: Implementation = Implementation.TRITON) -> CandidateRun:
     """Calls the kernel on fresh guarded device copies of `inputs`, watching what it does."""
     import torch

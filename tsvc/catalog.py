@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping, TypeVar
+from typing import Any, Mapping, TypeVar
 
 import numpy as np
 
@@ -185,7 +185,7 @@ class Loop:
         return f"{self.name}_triton"
 
 
-def _array_spec(p: CParam, raw: dict, loop: str) -> ArraySpec:
+def _array_spec(p: CParam, raw: dict[str, Any], loop: str) -> ArraySpec:
     if p.name not in raw:
         raise CatalogError(f"{loop}: array {p.name} has no [arrays.{p.name}] entry")
     entry = raw[p.name]
@@ -196,14 +196,14 @@ def _array_spec(p: CParam, raw: dict, loop: str) -> ArraySpec:
     return ArraySpec(p.name, p.ctype, p.dims, Role(role), entry.get("init", default))
 
 
-def _scalar_spec(p: CParam, raw: dict, loop: str) -> ScalarSpec:
+def _scalar_spec(p: CParam, raw: dict[str, Any], loop: str) -> ScalarSpec:
     if p.name not in raw or "value" not in raw[p.name]:
         raise CatalogError(f"{loop}: scalar {p.name} has no value in [scalars.{p.name}]")
     entry = raw[p.name]
     return ScalarSpec(p.name, p.ctype, str(entry["value"]), entry.get("note", ""))
 
 
-def parse_record(data: dict, source: str = "<record>") -> Loop:
+def parse_record(data: dict[str, Any], source: str = "<record>") -> Loop:
     """Builds a Loop from a record's TOML data, checking it against its C text."""
     try:
         name, c_text = data["name"], data["c"]

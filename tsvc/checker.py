@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 
@@ -22,6 +23,7 @@ from tsvc import reference
 from tsvc.candidate import CandidateError, CandidateRun, Outcome
 from tsvc.catalog import Loop
 from tsvc.convention import Implementation
+from tsvc.findings import Finding
 from tsvc.inputs import make_inputs, scalar_values
 from tsvc.sizes import Size
 
@@ -39,11 +41,16 @@ class Verdict:
     outcome: Outcome
     message: str = ""
     max_error: float = 0.0
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
         return self.outcome is Outcome.PASSED
+
+    def finding(self) -> Finding:
+        """The verdict as the report files it: the test's own check of the kernel found it."""
+        return Finding(self.outcome.value, self.message, judged=True, max_error=self.max_error,
+                       details=dict(self.details))
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,8 @@ def expected(loop: Loop, size: Size, seed: int) -> Expected:
     return Expected(inputs, scalars, single, exact)
 
 
-def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict, exact: reference.ReferenceRun,
-                         single: reference.ReferenceRun) -> None:
+def _check_configuration(loop: Loop, size: Size, seed: int, inputs: dict[str, np.ndarray],
+                         exact: reference.ReferenceRun, single: reference.ReferenceRun) -> None:
     where = f"{loop.name} at {size.label} seed {seed}"
     for run, which in ((exact, "exact (double)"), (single, "float32")):
         for spec in loop.writes:
@@ -155,7 +162,8 @@ def compare(loop: Loop, want: Expected, run: CandidateRun) -> Verdict:
         if msg:
             problems.append(msg)
     if loop.returns_result:
-        msg, err = compare_result(run.result, want.single.result, want.exact.result)
+        # A loop that returns a result has one in both C runs.
+        msg, err = compare_result(run.result, cast(float, want.single.result), cast(float, want.exact.result))
         worst = max(worst, err)
         if msg:
             problems.append(msg)

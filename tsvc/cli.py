@@ -13,7 +13,8 @@ Command = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
 
 
-def command(name: str, help: str, args: Callable[[argparse.ArgumentParser], None] = lambda p: None):
+def command(name: str, help: str, args: Callable[[argparse.ArgumentParser], None] = lambda p: None
+            ) -> Callable[[Command], Command]:
     """Registers a subcommand; later stages register theirs the same way."""
 
     def register(fn: Command) -> Command:
@@ -23,7 +24,7 @@ def command(name: str, help: str, args: Callable[[argparse.ArgumentParser], None
     return register
 
 
-def _names(specs) -> str:
+def _names(specs: Sequence[catalog.ArraySpec]) -> str:
     return ",".join(s.name for s in specs) or "-"
 
 

@@ -21,7 +21,7 @@ from typing import IO
 class Claim:
     index: int | None  # the physical GPU, or None where there is none
     exclusive: bool  # whether this process alone uses it
-    handle: IO | None = None  # keeps the lock while open
+    handle: IO[str] | None = None  # keeps the lock while open
 
     def release(self) -> None:
         if self.handle is not None:

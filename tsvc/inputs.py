@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
@@ -19,20 +19,20 @@ from tsvc.sizes import Size, evaluate
 
 _REAL, _INT = CType.REAL.dtype(), CType.INT.dtype()
 
-Distribution = Callable[[np.random.Generator, tuple[int, ...], list], np.ndarray]
+Distribution = Callable[[np.random.Generator, tuple[int, ...], list[Any]], np.ndarray]
 
 
-def _uniform(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+def _uniform(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
     lo, hi = args
     return rng.uniform(lo, hi, shape).astype(_REAL)
 
 
-def _randint(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+def _randint(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
     lo, hi = args  # hi exclusive
     return rng.integers(int(lo), int(hi), shape).astype(_INT)
 
 
-def _permutation(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+def _permutation(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
     """A permutation of range(n), tiled to fill the array (n defaults to its length)."""
     count = int(np.prod(shape))
     n = int(args[0]) if args else count
@@ -41,7 +41,7 @@ def _permutation(rng: np.random.Generator, shape: tuple[int, ...], args: list) -
     return values.reshape(shape).astype(_INT)
 
 
-def _constant(rng: np.random.Generator, shape: tuple[int, ...], args: list) -> np.ndarray:
+def _constant(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
     return np.full(shape, args[0], dtype=_REAL)
 
 
@@ -55,7 +55,7 @@ DISTRIBUTIONS: dict[str, Distribution] = {
 _SPEC = re.compile(r"^\s*(\w+)\s*(?:\((.*)\))?\s*$")
 
 
-def parse_init(spec: str, size: Size) -> tuple[Distribution, list]:
+def parse_init(spec: str, size: Size) -> tuple[Distribution, list[Any]]:
     match = _SPEC.match(spec)
     if not match or match.group(1) not in DISTRIBUTIONS:
         raise ValueError(f"unknown input distribution {spec!r}; known: {sorted(DISTRIBUTIONS)}")

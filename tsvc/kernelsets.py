@@ -16,7 +16,7 @@ import enum
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from tsvc.convention import Implementation
 
@@ -88,7 +88,7 @@ class KernelSet:
         path = self.kernel_path(loop)
         return path if path.is_file() else None
 
-    def metadata(self) -> dict:
+    def metadata(self) -> dict[str, Any]:
         meta = self.metadata_path
         return json.loads(meta.read_text()) if meta.is_file() else {}
 

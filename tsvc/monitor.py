@@ -78,7 +78,7 @@ def _tainted(t: torch.Tensor) -> bool:
     return ptr in _state.loop_storages or ptr in _state.derived
 
 
-def _judge(record: CallRecord, func: Any, args: tuple, kwargs: dict, out: Any) -> None:
+def _judge(record: CallRecord, func: Any, args: tuple[Any, ...], kwargs: dict[str, Any], out: Any) -> None:
     name = func.overloadpacket.__name__
     if name not in ALLOWED_OPS:
         record.flag(f"torch computed aten.{name}")
@@ -99,8 +99,9 @@ def _judge(record: CallRecord, func: Any, args: tuple, kwargs: dict, out: Any) -
         _state.derived.update(_storage(t) for t in _tensors([out]))
 
 
-class _Watch(TorchDispatchMode):
-    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+class _Watch(TorchDispatchMode):  # type: ignore[no-untyped-call]  # torch's __init_subclass__ is untyped
+    def __torch_dispatch__(self, func: Any, types: Any, args: tuple[Any, ...] = (),
+                           kwargs: dict[str, Any] | None = None) -> Any:
         kwargs = kwargs or {}
         out = func(*args, **kwargs)
         record = _state.record
@@ -117,14 +118,15 @@ if _raw_dispatch is not None:
 
 
 def _current_stream() -> int | None:
-    if not torch.cuda.is_available() or not torch.cuda.is_initialized():
+    # torch.cuda.is_initialized is untyped
+    if not torch.cuda.is_available() or not torch.cuda.is_initialized():  # type: ignore[no-untyped-call]
         return None
     return torch.cuda.current_stream().cuda_stream
 
 
-def _counting(run: Callable) -> Callable:
+def _counting(run: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(run)
-    def counted(self, *args, **kwargs):
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
         record = _state.record
         if record is not None:
             record.launches += 1
@@ -135,10 +137,10 @@ def _counting(run: Callable) -> Callable:
     return counted
 
 
-def _exempt(method: Callable) -> Callable:
+def _exempt(method: Callable[..., Any]) -> Callable[..., Any]:
     """Triton's interpreter copying arguments to and from the host: its own torch work, not the candidate's."""
     @functools.wraps(method)
-    def exempted(*args, **kwargs):
+    def exempted(*args: Any, **kwargs: Any) -> Any:
         _state.exempt += 1
         try:
             return method(*args, **kwargs)
@@ -232,7 +234,7 @@ def watch(loop_tensors: list[torch.Tensor], torch_computes: bool = False) -> Ite
     _state.record, _state.loop_storages = record, frozenset(_storage(t) for t in loop_tensors)
     _state.derived, _state.stream = set(), _current_stream()
     try:
-        with _Watch():
+        with _Watch():  # type: ignore[no-untyped-call]  # TorchDispatchMode.__init__ is untyped
             yield record
     finally:
         _state.record, _state.loop_storages, _state.derived = None, frozenset(), set()

@@ -16,8 +16,9 @@ prelude, cache and lock) with `-fopenmp` added to the baseline flags.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pycparser import c_ast, c_parser
 
@@ -67,13 +68,15 @@ def _outer_loops(node: c_ast.Node) -> list[c_ast.For]:
 def _loop_var(loop: c_ast.For) -> str | None:
     init = loop.init
     if isinstance(init, c_ast.DeclList) and len(init.decls) == 1:
-        return init.decls[0].name
+        name: str = init.decls[0].name  # pycparser is untyped
+        return name
     if isinstance(init, c_ast.Assignment) and isinstance(init.lvalue, c_ast.ID):
-        return init.lvalue.name
+        lvalue: str = init.lvalue.name
+        return lvalue
     return None
 
 
-def _walk(node: c_ast.Node):
+def _walk(node: c_ast.Node) -> Iterator[c_ast.Node]:
     yield node
     for _, child in node.children():
         yield from _walk(child)
@@ -96,7 +99,7 @@ def _function(loop: Loop) -> c_ast.FuncDef:
     return next(e for e in ast.ext if isinstance(e, c_ast.FuncDef) and e.decl.name == loop.name)
 
 
-def form(loop: Loop, verdicts: Sequence[Mapping]) -> OpenMPForm:
+def form(loop: Loop, verdicts: Sequence[Mapping[str, Any]]) -> OpenMPForm:
     """The OpenMP form of `loop`, given the analysis's per-loop verdicts (its JSON "loops" list)."""
     outer = [v for v in verdicts if v["depth"] == 0]
     fors = _outer_loops(_function(loop).body)

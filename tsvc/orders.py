@@ -21,7 +21,7 @@ from __future__ import annotations
 import inspect
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -89,7 +89,7 @@ def _fail(why: str) -> OrderHookError:
     return OrderHookError(f"{HOOK_FAILURE} on Triton {triton.__version__}: {why}")
 
 
-def _builder():
+def _builder() -> Any:  # Triton's interpreter builder: untyped
     """Triton's interpreter builder, after checking the internals the hook relies on."""
     try:
         from triton.runtime import interpreter
@@ -117,7 +117,7 @@ def _builder():
 class _Hook:
     """Replaces the builder's set_grid_dim / set_grid_idx while a block runs."""
 
-    def __init__(self, builder, order: Order, record: OrderRecord):
+    def __init__(self, builder: Any, order: Order, record: OrderRecord) -> None:
         self.builder, self.order, self.record = builder, order, record
         self.set_grid_dim, self.set_grid_idx = builder.set_grid_dim, builder.set_grid_idx
         self.dims: tuple[int, int, int] = (0, 0, 0)

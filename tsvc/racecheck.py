@@ -144,7 +144,8 @@ def _worst_difference(x: np.ndarray, y: np.ndarray, single: np.ndarray, exact: n
 def _differ(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Elements that differ by the checker's tolerance; NaN against NaN is no difference."""
     if x.dtype.kind != "f":
-        return x != y
+        different: np.ndarray = x != y  # numpy types the comparison as Any
+        return different
     finite = np.isfinite(x) & np.isfinite(y)
     same_special = (x == y) | (np.isnan(x) & np.isnan(y))
     return np.where(finite, _errors(y, x.astype(np.float64)) >= TOLERANCE, ~same_special)

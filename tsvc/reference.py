@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 from filelock import FileLock
@@ -98,20 +99,20 @@ class CompiledLoop:
 
     loop: Loop
     real: Real
-    fn: ctypes._CFuncPtr
+    fn: Callable[..., Any]  # a ctypes foreign function (its class is private to ctypes)
 
     def __call__(self, arrays: dict[str, np.ndarray], scalars: dict[str, int | float]) -> float | None:
         """Runs the loop in place on `arrays` (of this precision) and returns its result."""
-        args: list = []
-        for name, value in self.loop.bind(arrays, scalars).items():
-            if name in arrays:
-                want = self.loop.array(name).ctype.dtype(self.real)
-                if value.dtype != want or not value.flags.c_contiguous:
-                    raise TypeError(f"{self.loop.name}: array {name} must be C-contiguous {want}")
-                value = value.ctypes.data_as(ctypes.c_void_p)
-            args.append(value)
-        result = self.fn(*args)
+        bound = self.loop.bind(arrays, scalars)
+        result = self.fn(*(self._pointer(name, arrays[name]) if name in arrays else value
+                           for name, value in bound.items()))
         return float(result) if self.loop.returns_result else None
+
+    def _pointer(self, name: str, array: np.ndarray) -> ctypes.c_void_p:
+        want = self.loop.array(name).ctype.dtype(self.real)
+        if array.dtype != want or not array.flags.c_contiguous:
+            raise TypeError(f"{self.loop.name}: array {name} must be C-contiguous {want}")
+        return array.ctypes.data_as(ctypes.c_void_p)
 
 
 @lru_cache(maxsize=None)

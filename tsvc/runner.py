@@ -24,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 import numpy as np
 
@@ -73,13 +73,13 @@ class ForkedProcess:
 
     def wait(self, timeout: float | None = None) -> int:
         deadline = None if timeout is None else time.monotonic() + timeout
-        while self.poll() is None:
+        while (code := self.poll()) is None:
             if deadline is not None and time.monotonic() > deadline:
-                raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout)
+                raise subprocess.TimeoutExpired(f"worker {self.pid}", cast(float, timeout))  # set with deadline
             time.sleep(0.01)
         for pipe in (self.stdin, self.stdout):
             pipe.close()
-        return self.returncode
+        return code
 
 
 class Zygote:
@@ -197,8 +197,8 @@ class Worker:
             raise CandidateError(Outcome.CRASH, f"the worker did not start: {header}")
         self.jail = header.get("jail", "")
 
-    def _receive(self, timeout: float) -> tuple[dict, dict[str, np.ndarray]]:
-        box: dict = {}
+    def _receive(self, timeout: float) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        box: dict[str, Any] = {}
 
         def read() -> None:
             try:
@@ -215,9 +215,11 @@ class Worker:
         if "error" in box:
             self.proc.wait(timeout=10)
             raise CandidateError(Outcome.CRASH, f"the worker process died ({self._exit()}){self._stderr_tail()}")
-        return box["reply"]
+        reply: tuple[dict[str, Any], dict[str, np.ndarray]] = box["reply"]
+        return reply
 
-    def request(self, header: dict, arrays: dict[str, np.ndarray], timeout: float) -> tuple[dict, dict]:
+    def request(self, header: dict[str, Any], arrays: dict[str, np.ndarray],
+                timeout: float) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         nonce = secrets.token_hex(16)
         try:
             wire.send(self.proc.stdin, {**header, "nonce": nonce}, arrays)
@@ -275,7 +277,8 @@ class Runner:
             self.started += 1
         return self._worker
 
-    def request(self, header: dict, arrays: dict[str, np.ndarray], timeout: float | None = None):
+    def request(self, header: dict[str, Any], arrays: dict[str, np.ndarray],
+                timeout: float | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """Sends `header` (whose "module", a path, is sent as its text) to the module's own worker."""
         timeout = CALL_TIMEOUT_S if timeout is None else timeout
         module = Module.read(header["module"]) if "module" in header else None
@@ -291,7 +294,8 @@ class Runner:
             self.close()  # a failed candidate may have corrupted the worker's heap or CUDA context
         return reply, out
 
-    def ask(self, header: dict, arrays: dict[str, np.ndarray], timeout: float | None = None):
+    def ask(self, header: dict[str, Any], arrays: dict[str, np.ndarray],
+            timeout: float | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """A request whose failure reply is raised as the candidate's CandidateError."""
         reply, out = self.request(header, arrays, timeout)
         if not reply.get("ok", False):
@@ -354,7 +358,7 @@ def run_in_order(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], s
 
 def _run(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
          device: str, order: str | None,
-         implementation: Implementation = Implementation.TRITON) -> tuple[CandidateRun, dict]:
+         implementation: Implementation = Implementation.TRITON) -> tuple[CandidateRun, dict[str, Any]]:
     vet(module_path, implementation)
     header = {"cmd": "run", "loop": loop.name, "module": str(module_path), "scalars": scalars,
               "implementation": implementation.value}

@@ -28,7 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from types import FrameType
+from typing import Any, Callable, Iterator, cast
 
 UNSHARE = ("unshare", "--pid", "--fork", "--mount-proc", "--mount", "--kill-child", "--")
 _ENV_UID, _ENV_HIDE = "TSVC_SANDBOX_UID", "TSVC_SANDBOX_HIDE"
@@ -209,7 +210,7 @@ LIBRARY_EVENTS = ("import", "object.__setattr__", "object.__delattr__", "sys._ge
 
 def _package_dir(name: str) -> str:
     module = __import__(name)
-    return str(Path(module.__file__).resolve().parent)
+    return str(Path(cast(str, module.__file__)).resolve().parent)  # a package has a file
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +243,8 @@ def _on_whose_behalf(depth: int = 2) -> tuple[str, bool]:
     Walking out from the event: the candidate's own frame first means the candidate asked; a trusted
     frame (Triton compiling, the harness) before any candidate frame means the request is theirs.
     """
-    frame, innermost = sys._getframe(depth), ""
+    frame: FrameType | None = sys._getframe(depth)
+    innermost = ""
     while frame is not None:
         name = frame.f_code.co_filename
         if not name.startswith(_STDLIB) and not name.startswith("<"):  # "<...>": generated code, not a file
@@ -255,7 +257,7 @@ def _on_whose_behalf(depth: int = 2) -> tuple[str, bool]:
     return innermost, True  # no candidate code on the stack
 
 
-def _hook(event: str, args: tuple) -> None:
+def _hook(event: str, args: tuple[Any, ...]) -> None:
     if not _Guard.active or _Guard.busy or not event.startswith(DENIED_EVENTS):
         return
     _Guard.busy = True
@@ -279,7 +281,7 @@ def _hook(event: str, args: tuple) -> None:
     raise PermissionError(f"tsvc sandbox: {what} is not allowed in a kernel module")
 
 
-def _reads_source(args: tuple) -> bool:
+def _reads_source(args: tuple[Any, ...]) -> bool:
     """Reading the installation's files or the kernel's own source (tracebacks quote lines; libraries load lazily)."""
     path, mode = (args + (None, None))[:2]
     if not isinstance(path, str) or mode not in ("r", "rb"):
@@ -313,8 +315,8 @@ def _called_by_candidate() -> bool:
     return origin in _Guard.candidates
 
 
-def _refuse_from_candidates(label: str, function):  # noqa: ANN001 - any callable
-    def guarded_call(*args, **kwargs):
+def _refuse_from_candidates(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def guarded_call(*args: Any, **kwargs: Any) -> Any:
         if _Guard.active and _called_by_candidate():
             what = f"{label} (a kernel module only computes, in one thread, on the device)"
             _Guard.refused.append(label)
@@ -334,9 +336,10 @@ def guard_doors() -> None:
 
     for name in TENSOR_EXPORTS:
         setattr(torch.Tensor, name, _refuse_from_candidates(f"Tensor.{name}()", getattr(torch.Tensor, name)))
-    threading.Thread.start = _refuse_from_candidates("starting a thread", threading.Thread.start)
+    threading.Thread.start = _refuse_from_candidates(  # type: ignore[method-assign]  # replaced on purpose
+        "starting a thread", threading.Thread.start)
     _thread.start_new_thread = _refuse_from_candidates("starting a thread", _thread.start_new_thread)
-    threading._start_new_thread = _thread.start_new_thread
+    threading._start_new_thread = _thread.start_new_thread  # type: ignore[attr-defined]  # private, not in typeshed
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
@@ -74,8 +74,9 @@ class GpuTimer:
         self.torch = torch
         self.flush_buffer = torch.empty(L2_FLUSH_BYTES // 4, dtype=torch.int32, device="cuda")
 
-    def _events(self, n: int) -> list:
-        return [self.torch.cuda.Event(enable_timing=True) for _ in range(n)]
+    def _events(self, n: int) -> list[Any]:
+        # torch.cuda.Event's constructor is untyped
+        return [self.torch.cuda.Event(enable_timing=True) for _ in range(n)]  # type: ignore[no-untyped-call]
 
     def device_times(self, call: Callable[[], object], restore: Callable[[], None], rounds: int, warmup: int) -> list[float]:
         total = warmup + rounds

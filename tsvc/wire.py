@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import json
 import struct
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -30,7 +30,7 @@ def _read_exact(stream: BinaryIO, n: int) -> bytes:
     return b"".join(chunks)
 
 
-def send(stream: BinaryIO, header: dict, arrays: dict[str, np.ndarray] | None = None) -> None:
+def send(stream: BinaryIO, header: dict[str, Any], arrays: dict[str, np.ndarray] | None = None) -> None:
     arrays = arrays or {}
     blobs = []
     for name, arr in arrays.items():
@@ -44,7 +44,7 @@ def send(stream: BinaryIO, header: dict, arrays: dict[str, np.ndarray] | None = 
     stream.flush()
 
 
-def receive(stream: BinaryIO, max_bytes: int = 1 << 34) -> tuple[dict, dict[str, np.ndarray]]:
+def receive(stream: BinaryIO, max_bytes: int = 1 << 34) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     def frame() -> bytes:
         (n,) = _LEN.unpack(_read_exact(stream, _LEN.size))
         if n > max_bytes:

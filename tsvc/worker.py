@@ -14,7 +14,7 @@ import hashlib
 import os
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
@@ -23,17 +23,20 @@ from tsvc.candidate import (CandidateError, Outcome, call_kernel, guarded_tensor
                             unguarded_arrays, views, watched_call)
 from tsvc.convention import Implementation
 
-Reply = tuple[dict, dict[str, np.ndarray]]
+if TYPE_CHECKING:
+    from tsvc.timing import CpuTimer, GpuTimer
+
+Reply = tuple[dict[str, Any], dict[str, np.ndarray]]
 
 
 class _Module:
     """The one kernel module this worker serves, written into its own folder from the text it was sent."""
 
     sha256: str | None = None
-    fn: Callable | None = None
+    fn: Callable[..., Any] | None = None
 
 
-def _kernel(loop: catalog.Loop, header: dict) -> Callable:
+def _kernel(loop: catalog.Loop, header: dict[str, Any]) -> Callable[..., Any]:
     source = header["source"]
     digest = hashlib.sha256(source.encode()).hexdigest()
     if _Module.sha256 not in (None, digest):
@@ -45,11 +48,11 @@ def _kernel(loop: catalog.Loop, header: dict) -> Callable:
     return _Module.fn
 
 
-def _implementation(header: dict) -> Implementation:
+def _implementation(header: dict[str, Any]) -> Implementation:
     return Implementation(header.get("implementation", Implementation.TRITON.value))
 
 
-def handle_run(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+def handle_run(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     loop = catalog.get(header["loop"])
     device = backend.select().device
     fn = _kernel(loop, header)
@@ -58,15 +61,15 @@ def handle_run(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     return {"ok": True, "result": run.result, "returned": run.returned, "grids": seen.grids}, run.arrays
 
 
-def handle_environ(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+def handle_environ(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     """What a candidate would see of its surroundings: environment names, working directory, uid."""
     return {"ok": True, "names": sorted(os.environ), "cwd": os.getcwd(), "uid": os.getuid(), "pid": os.getpid()}, {}
 
 
-_timer = None
+_timer: CpuTimer | GpuTimer | None = None
 
 
-def _gpu_timer():
+def _gpu_timer() -> CpuTimer | GpuTimer:
     global _timer
     if _timer is None:
         from tsvc.timing import CpuTimer, GpuTimer
@@ -75,7 +78,7 @@ def _gpu_timer():
     return _timer
 
 
-def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+def handle_time(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     """Times a kernel that already passed the checker: device, wall and graph time per round.
 
     The timed calls are the checked calls: the same guarded tensors and the same watch around
@@ -97,7 +100,8 @@ def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
     pristine = {name: tensors[name].clone() for name in header["restore"]}
     rounds, warmup, checked = header["rounds"], header["warmup"], header["checked_round"]
     snapshot: dict[str, torch.Tensor] = {}
-    calls, result = [0], [None]
+    calls: list[int] = [0]
+    result: list[float | None] = [None]
 
     def restore() -> None:
         if calls[0] == warmup + checked + 1 and not snapshot:
@@ -121,8 +125,8 @@ def handle_time(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
             unguarded_arrays(judged, arrays))
 
 
-def _compiled(loop: catalog.Loop, fn: Callable, arrays: dict[str, np.ndarray], header: dict,
-              device: str) -> tuple[Callable, float]:
+def _compiled(loop: catalog.Loop, fn: Callable[..., Any], arrays: dict[str, np.ndarray], header: dict[str, Any],
+              device: str) -> tuple[Callable[..., Any], float]:
     """torch.compile of a PyTorch baseline, compiled by one untimed call: (compiled function, seconds)."""
     import time
 
@@ -137,7 +141,7 @@ def _compiled(loop: catalog.Loop, fn: Callable, arrays: dict[str, np.ndarray], h
     return compiled, time.perf_counter() - start
 
 
-def handle_calibrate(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+def handle_calibrate(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     """The device's copy bandwidth, and the empty-kernel launch floor (in a worker that loads no kernel)."""
     import torch
 
@@ -155,7 +159,7 @@ def handle_calibrate(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
             "gpu": torch.cuda.get_device_name(0)}, {}
 
 
-HANDLERS: dict[str, Callable[[dict, dict[str, np.ndarray]], Reply]] = {
+HANDLERS: dict[str, Callable[[dict[str, Any], dict[str, np.ndarray]], Reply]] = {
     "run": handle_run,
     "environ": handle_environ,
     "time": handle_time,
@@ -163,7 +167,7 @@ HANDLERS: dict[str, Callable[[dict, dict[str, np.ndarray]], Reply]] = {
 }
 
 
-def _serve(header: dict, arrays: dict[str, np.ndarray]) -> Reply:
+def _serve(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     handler = HANDLERS.get(header.get("cmd", ""))
     if handler is None:
         return {"ok": False, "outcome": Outcome.CRASH.value, "message": f"unknown request {header.get('cmd')!r}"}, {}
@@ -190,7 +194,7 @@ def _prepare() -> str:
     chosen = backend.select()
     catalog.catalog()
     if chosen.device == "cuda":
-        torch.cuda.init()
+        torch.cuda.init()  # type: ignore[no-untyped-call]  # untyped in torch
         import tsvc.floor_kernel  # noqa: F401
         import tsvc.timing  # noqa: F401
     audit = os.environ.pop("TSVC_AUDIT", "on") != "off"  # off only in tests of the layers below it

@@ -19,6 +19,7 @@ import signal
 import socket
 import sys
 import traceback
+from typing import Any
 
 from tsvc import sandbox
 
@@ -51,7 +52,7 @@ def _own_namespaces() -> None:
     sandbox._mount(libc, "proc", "/proc", "proc", sandbox._MS_NOSUID | sandbox._MS_NODEV | _MS_NOEXEC, None)
 
 
-def _become_worker(request: dict, fds: list[int], server: socket.socket) -> None:
+def _become_worker(request: dict[str, Any], fds: list[int], server: socket.socket) -> None:
     """In the forked child: the worker's pipes, environment, folder and limits; then the worker itself."""
     server.close()
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
