@@ -24,7 +24,7 @@ from tsvc.catalog import Loop
 from generation.client import Completion, Provider, ProviderError, Turn
 from generation.cost import Budget, price
 from generation.extract import module_block, screen
-from generation.feedback import ErrorClass, Failure, feedback, from_verdict
+from generation.feedback import Failure, FailureKind, feedback, from_verdict
 from generation.prompt import Prompt
 from generation.store import AttemptRecord, AttemptsStop, Staging
 
@@ -66,7 +66,7 @@ def check_module(loop: Loop, path: Path, device: str) -> Failure | None:
             try:
                 verdict = checker.check(loop, path, size, seed, device)
             except (SystemExit, GeneratorExit) as exc:  # the candidate tried to end the process
-                return Failure(ErrorClass.POLICY, f"the module raised {type(exc).__name__}", "")
+                return Failure(FailureKind.POLICY, f"the module raised {type(exc).__name__}", "")
             if not verdict.passed:
                 return from_verdict(verdict, path, size, loop)
     return None
@@ -92,10 +92,10 @@ def module_key(code: str) -> str:
 def unchecked(completion: Completion, code: str | None, closed: bool, max_tokens: int) -> Failure | None:
     """The failure of an answer that gives nothing to run: no block, or a block cut off at max_tokens."""
     if completion.stop_reason == "max_tokens" and (code is None or not closed):
-        return Failure(ErrorClass.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
+        return Failure(FailureKind.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
                        "before its code block ended; answer with the module alone, without explanations")
     if code is None:
-        return Failure(ErrorClass.NO_CODE, "Put the whole module in one ```python fenced block.")
+        return Failure(FailureKind.NO_CODE, "Put the whole module in one ```python fenced block.")
     return None
 
 

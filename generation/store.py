@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 
 from tsvc.kernelsets import KernelSet, Private
 
-from generation.feedback import ErrorClass, summary_line
+from generation.feedback import FailureKind, summary_line
 from generation.prompt import AnalysisState
 
 SCHEMA = 1
@@ -58,7 +58,7 @@ class AttemptRecord:
     line: int  # the conversation it belongs to: 1, then 2 after the first reset, ...
     answer_file: str  # relative to the set folder
     code_file: str | None  # None when the answer held no code block
-    error_class: ErrorClass | None  # None when the attempt passed
+    error_class: FailureKind | None  # None when the attempt passed
     message: str
     input_tokens: int
     output_tokens: int
@@ -71,7 +71,7 @@ class AttemptRecord:
     same_as: int | None = None  # the earlier attempt whose module this answer repeated (not run again)
 
     def __post_init__(self) -> None:
-        _coerce(self, error_class=ErrorClass)
+        _coerce(self, error_class=FailureKind)
 
     @property
     def passed(self) -> bool:
@@ -85,7 +85,7 @@ class RoundRecord:
     number: int  # from 1; round 0 is the kernel the attempts produced
     answer_file: str
     code_file: str | None
-    error_class: ErrorClass | None  # None when the round's kernel passed the checker
+    error_class: FailureKind | None  # None when the round's kernel passed the checker
     message: str  # "passed", or the failure in the feedback's words
     device_seconds: float | None  # median device time of the round's kernel; None when it failed
     kept: bool  # whether it was the fastest correct kernel so far when it was timed
@@ -99,7 +99,7 @@ class RoundRecord:
     request_id: str | None = None
 
     def __post_init__(self) -> None:
-        _coerce(self, error_class=ErrorClass)
+        _coerce(self, error_class=FailureKind)
 
     @property
     def passed(self) -> bool:
