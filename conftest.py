@@ -4,4 +4,4 @@ Named here too, for a checkout that is not installed (or a run with plugin
 autoload off): the entry points carry the same names, and pytest skips a
 plugin already registered under its name, so none loads twice.
 """
-pytest_plugins = ["tsvc.suite", "generation.plugin", "tsvc.benchplugin", "reporting.plugin"]
+pytest_plugins = ["tsvc.plugin.suite", "generation.plugin", "tsvc.plugin.benchplugin", "reporting.plugin"]

@@ -4,6 +4,7 @@
     facts_for_prompt(loop) -> str        (verdict first, then actions, distances, caveats)
     footprint(loop, size) -> {array: Footprint}   (distinct elements read / written at a size)
     footprint_bytes(loop, size) -> int   (4 bytes an element, reads plus writes)
+    chain_steps(loop, size) -> int | None  (iterations a dependence chain runs one after another; None: no chain)
 
 Every parallel claim is executable: analysis.verify.verify_loop(loop) rewrites the loop as the
 claim's actions say, permutes its iterations and compares it with the loop (`tsvc analyze --verify`);
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from analysis.chain import chain_steps
 from analysis.footprint import Footprint, footprint, footprint_bytes
 from analysis.model import AnalysisError, LoopAnalysis
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
-__all__ = ["analyze", "facts_for_prompt", "footprint", "footprint_bytes", "Footprint", "AnalysisError",
-           "LoopAnalysis"]
+__all__ = ["analyze", "facts_for_prompt", "footprint", "footprint_bytes", "chain_steps", "Footprint",
+           "AnalysisError", "LoopAnalysis"]
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ import json
 import sys
 
 from analysis import AnalysisError, analyze, facts_for_prompt
-from tsvc import catalog
+from tsvc.record import catalog
 from tsvc.cli import command
 
 

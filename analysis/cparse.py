@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pycparser import c_ast, c_parser
 
 from analysis.model import FrontendError
-from tsvc.csource import PARSE_PRELUDE
+from tsvc.record.csource import PARSE_PRELUDE
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ import islpy as isl
 
 from analysis.cexpr import isl_name
 from analysis.model import Access, Program
-from tsvc.catalog import Loop
-from tsvc.inputs import scalar_values
-from tsvc.sizes import Size
+from tsvc.record.catalog import Loop
+from tsvc.record.inputs import scalar_values
+from tsvc.record.sizes import Size
 
 BYTES_PER_ELEMENT = 4
 

@@ -18,8 +18,8 @@ from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condi
 from analysis.cnodes import has_array, int_declared, loop_vars, names, number, reject_aggregates, walk_nodes
 from analysis.model import Exit, Induction, LoopInfo, Opaque, Program
 from analysis.updates import guarded_update
-from tsvc.catalog import Loop
-from tsvc.csource import PARSE_PRELUDE
+from tsvc.record.catalog import Loop
+from tsvc.record.csource import PARSE_PRELUDE
 
 _PRELUDE_LINES = PARSE_PRELUDE.count("\n")
 _CMP_UP = {"<": "<", "<=": "<=", "!=": "<"}
@@ -379,6 +379,6 @@ def _program(w: "Walker") -> Program:
 
 
 def _cparams(loop: Loop):
-    from tsvc.csource import parse_function
+    from tsvc.record.csource import parse_function
 
     return [p for p in parse_function(loop.c_text, loop.name).params if p.is_array]

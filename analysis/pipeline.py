@@ -11,7 +11,7 @@ from analysis.rewrite import Claim, Unexecutable
 from analysis.patterns import Facts, compaction, early_exit, overwrite, permutation, privatisation, reductions, \
     reordering, scalar_expansion, stencil, stride, triangular, unrolling, war
 from analysis.verdict import judge
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
 DETECTORS = (war, overwrite, compaction, unrolling, early_exit, reordering, scalar_expansion, reductions, stencil,
              permutation, stride, triangular, privatisation)

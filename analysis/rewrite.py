@@ -17,7 +17,7 @@ from analysis.csnippets import (GEN, HEADER, Plan, Unexecutable, base, outer_loo
 from analysis.model import Action, LoopAnalysis, LoopVerdict
 from analysis.rewrite_phases import PhaseActions
 from analysis.rewrite_scalars import ScalarActions
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
 __all__ = ["Claim", "Unexecutable", "claim_c_text", "unexecutable"]
 

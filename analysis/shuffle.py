@@ -11,7 +11,7 @@ from pycparser import c_ast, c_generator
 
 from analysis.cparse import _replace, parse_file
 from analysis.model import AnalysisError
-from tsvc.csource import PARSE_PRELUDE
+from tsvc.record.csource import PARSE_PRELUDE
 
 SHUFFLE_C = """static void tsvc_shuffle_(int *v, int n, unsigned seed)
 {

@@ -19,8 +19,8 @@ import numpy as np
 from analysis import analyze
 from analysis.model import ActionKind, LoopAnalysis, LoopVerdict, VerdictKind
 from analysis.rewrite import Claim, Unexecutable
-from tsvc import inputs, reference
-from tsvc.catalog import Loop
+from tsvc.record import inputs, reference
+from tsvc.record.catalog import Loop
 
 FLAGS = ("-O2",)
 PERMUTATIONS = (0, 1, 2)  # two xorshift shuffles, then the reversed order

@@ -11,8 +11,8 @@ import time
 
 import analysis
 from analysis.pipeline import run
-from tsvc import catalog
-from tsvc.sizes import NATIVE
+from tsvc.record import catalog
+from tsvc.record.sizes import NATIVE
 
 
 def main() -> None:

@@ -5,7 +5,7 @@
 
 Alternatives live in generated/alternatives/<loop>/<variant>.py (tests/test_alternatives.py checks
 them). For each loop the kernels are timed interleaved: reference, alt1, alt2, reference, alt1, ...
-for --runs runs, each run being tsvc.benchmark.time_kernel (warm-up rounds, then timed rounds with
+for --runs runs, each run being tsvc.speed.benchmark.time_kernel (warm-up rounds, then timed rounds with
 the L2 flushed, one random round judged against the C loop). A run's figure is the median device
 time of its rounds; a kernel's figure is its best run. Noise between runs of one kernel is large
 (20% seen on an H200), so compare only within one invocation. Each kernel keeps one worker
@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tsvc import backend, catalog  # noqa: E402
-from tsvc.sizes import NATIVE  # noqa: E402
+from tsvc import backend  # noqa: E402
+from tsvc.record import catalog  # noqa: E402
+from tsvc.record.sizes import NATIVE  # noqa: E402
 
 REFERENCE = ROOT / "generated" / "reference"
 ALTERNATIVES = ROOT / "generated" / "alternatives"
@@ -73,7 +74,7 @@ class WorkerPerKernel:
         self.current: str | None = None
 
     def shared(self, device: str):
-        from tsvc import runner
+        from tsvc.sandbox import runner
 
         if self.current not in self.runners:
             self.runners[self.current] = runner.Runner(device)
@@ -87,7 +88,7 @@ class WorkerPerKernel:
 
 @contextmanager
 def worker_per_kernel():
-    from tsvc import runner
+    from tsvc.sandbox import runner
 
     pool, original = WorkerPerKernel(), runner.shared
     runner.shared = pool.shared
@@ -100,10 +101,10 @@ def worker_per_kernel():
 
 def time_loop(loop: str, size, runs: int, rounds: int, warmup: int) -> list[Entry]:
     """Interleaved runs: every kernel once per run, in the same order, `runs` times."""
-    from tsvc import benchmark
-    from tsvc.candidate import CandidateError
-    from tsvc.checker import ConfigurationError
-    from tsvc.timing import median
+    from tsvc.speed import benchmark
+    from tsvc.sandbox.candidate import CandidateError
+    from tsvc.judge.checker import ConfigurationError
+    from tsvc.sandbox.timing import median
 
     record = catalog.get(loop)
     entries = entries_for(loop)

@@ -11,16 +11,18 @@ import statistics
 import time
 from pathlib import Path
 
-from tsvc import backend, catalog, runner, sandbox
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
+from tsvc import backend
+from tsvc.record import catalog
+from tsvc.sandbox import confinement, runner
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
 
 REFERENCE = Path(__file__).resolve().parents[1] / "generated" / "reference"
 
 
 def _measure(loop_name: str, size: Size, jailed: bool) -> tuple[float, float]:
     os.environ["TSVC_SANDBOX"] = "on" if jailed else "off"
-    sandbox.confinement.cache_clear()
+    confinement.confinement.cache_clear()
     loop = catalog.get(loop_name)
     header = {"cmd": "run", "loop": loop.name, "module": str(REFERENCE / f"{loop.name}.py"),
               "scalars": scalar_values(loop, size)}

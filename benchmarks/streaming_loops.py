@@ -4,8 +4,8 @@ bandwidth at scale is compared with the device's copy bandwidth."""
 from __future__ import annotations
 
 import analysis
-from tsvc import catalog
-from tsvc.sizes import NATIVE
+from tsvc.record import catalog
+from tsvc.record.sizes import NATIVE
 
 
 def streaming_loops() -> list[str]:

@@ -6,8 +6,8 @@ import sys
 import warnings
 from typing import TextIO
 
-from tsvc import catalog
-from tsvc.catalog import Loop
+from tsvc.record import catalog
+from tsvc.record.catalog import Loop
 from tsvc.cli import command
 from tsvc.kernelsets import UnknownKernelSetError, resolve
 

@@ -20,8 +20,8 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from tsvc import policy
-from tsvc.catalog import Loop
+from tsvc.sandbox import policy
+from tsvc.record.catalog import Loop
 
 from generation.feedback import Failure, FailureKind
 

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tsvc.candidate import Outcome
-from tsvc.catalog import Loop
-from tsvc.checker import Verdict
-from tsvc.convention import HOST_RULE, python_signature
-from tsvc.sizes import Size
+from tsvc.sandbox.candidate import Outcome
+from tsvc.record.catalog import Loop
+from tsvc.judge.checker import Verdict
+from tsvc.record.convention import HOST_RULE, python_signature
+from tsvc.record.sizes import Size
 
 from generation.prompt import policy_rules
 
@@ -71,7 +71,7 @@ _HEADLINE = {
     FailureKind.RETURN: "Your kernel function returned the wrong kind of value.",
     FailureKind.WRONG_RESULT: "Your kernel ran but computed a wrong result.",
     FailureKind.TIMEOUT: "Your kernel did not finish in time.",
-    # the verdict's message states the rule (tsvc.racecheck.ORDER_RULE)
+    # the verdict's message states the rule (tsvc.judge.racecheck.ORDER_RULE)
     FailureKind.RACE: "Your kernel's result depends on the order in which a GPU runs the programs of one launch.",
 }
 

@@ -7,7 +7,7 @@ bandwidth. The answer is checked exactly as an attempt is (every size and
 seed, through the checker), then timed; it is kept only if it passed and is
 faster. A failing round never replaces the kept kernel. Timing sits behind the
 small `Timing` protocol, so tests on a CPU inject scripted times; `CudaTiming`
-measures with tsvc.benchmark on the GPU.
+measures with tsvc.speed.benchmark on the GPU.
 """
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
-from tsvc.candidate import CandidateError
-from tsvc.catalog import Loop
-from tsvc.checker import Verdict
-from tsvc.sizes import NATIVE, Size
+from tsvc.sandbox.candidate import CandidateError
+from tsvc.record.catalog import Loop
+from tsvc.judge.checker import Verdict
+from tsvc.record.sizes import NATIVE, Size
 
 from generation.client import Completion, Provider, ProviderError, Turn
 from generation.cost import Budget, BudgetExceeded, price
@@ -95,14 +95,14 @@ def timing_size(loop: Loop, scale: int) -> Size:
 
 
 class CudaTiming:
-    """tsvc.benchmark's measurements on the GPU: device time in the isolated worker, C time here."""
+    """tsvc.speed.benchmark's measurements on the GPU: device time in the isolated worker, C time here."""
 
     def __init__(self, scale: int = 1):
         self.scale = scale
 
     def baseline(self, loop: Loop) -> Baseline:
-        from tsvc import benchmark
-        from tsvc.timing import median
+        from tsvc.speed import benchmark
+        from tsvc.sandbox.timing import median
 
         size = timing_size(loop, self.scale)
         calibration = benchmark.calibrate()
@@ -117,8 +117,8 @@ class CudaTiming:
                         calibration.gpu)
 
     def __call__(self, loop: Loop, path: Path) -> float:
-        from tsvc import benchmark
-        from tsvc.timing import median
+        from tsvc.speed import benchmark
+        from tsvc.sandbox.timing import median
 
         return median(benchmark.time_kernel(loop, path, timing_size(loop, self.scale)).device)
 

@@ -22,9 +22,10 @@ from typing import Callable, Generator as Gen
 
 import pytest
 
-from tsvc import findings, gpus, xdist
-from tsvc.catalog import Loop
-from tsvc.suite import kernel_set as run_kernel_set
+from tsvc.judge import findings
+from tsvc.plugin import gpus, xdist
+from tsvc.record.catalog import Loop
+from tsvc.plugin.suite import kernel_set as run_kernel_set
 
 from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
                                 model_from_set_name)

@@ -12,9 +12,9 @@ import hashlib
 import warnings
 from dataclasses import dataclass
 
-from tsvc import policy
-from tsvc.catalog import Loop
-from tsvc.convention import HOST_RULE, python_signature
+from tsvc.sandbox import policy
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import HOST_RULE, python_signature
 
 SYSTEM = "You are an expert GPU programmer. You write correct, efficient Triton kernels."
 
@@ -57,7 +57,7 @@ TRITON_RULES = (
     "Respect every dependence of the C loop: where an iteration reads a value an earlier one wrote, "
     "order the work (several launches, a loop inside the kernel, or a scan) so it reads the right value.",
 )
-# Until tsvc.policy states its own rules (rules_text), the import rule as the policy enforces it.
+# Until tsvc.sandbox.policy states its own rules (rules_text), the import rule as the policy enforces it.
 IMPORT_RULE = "Import only `torch`, `triton`, `triton.language as tl` and `math`."
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from tsvc import checker
-from tsvc.catalog import Loop
+from tsvc.judge import checker
+from tsvc.record.catalog import Loop
 
 from generation.client import Completion, Provider, ProviderError, Turn
 from generation.cost import Budget, price

@@ -20,8 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from tsvc.catalog import Loop
-from tsvc.findings import ErrorClass
+from tsvc.record.catalog import Loop
+from tsvc.judge.findings import ErrorClass
 
 from generation.client import Provider, ProviderError, ProviderUnreachable
 from generation.cost import Budget, BudgetExceeded

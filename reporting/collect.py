@@ -1,7 +1,7 @@
 """From pytest's test reports to one result per loop.
 
 A test is identified by its node id; its kind, loop, size, seed and sample,
-and the finding of a failure or skip (tsvc.findings), come from the process
+and the finding of a failure or skip (tsvc.judge.findings), come from the process
 where it ran, shipped in each of its reports' user_properties (which xdist
 carries to the controller). Nothing here reads a message's words: a report
 no test process made (a worker that died) is a crash, placed by its node id's
@@ -21,16 +21,16 @@ import pytest
 from generation.plugin import sample_of
 from generation.samples import sample_from_nodeid
 from reporting.schema import LoopError, LoopResult, SampleVerdict
-from tsvc import catalog
-from tsvc.findings import ErrorClass, Finding, TestKind, kind_of, of_exception
+from tsvc.record import catalog
+from tsvc.judge.findings import ErrorClass, Finding, TestKind, kind_of, of_exception
 
-# Benchmark figures kept per loop (tsvc.benchmark.Metrics.to_dict, less the session's calibration).
+# Benchmark figures kept per loop (tsvc.speed.benchmark.Metrics.to_dict, less the session's calibration).
 BENCHMARK_FIELDS = ("size", "c_time", "device_time", "wall_time", "graph_time", "device_iqr", "wall_iqr",
                     "bytes_moved", "speedup_device", "speedup_wall", "speedup_graph", "bandwidth",
                     "efficiency", "floor_multiple", "implausible", "graph_error",
                     # against every baseline (issue 19) and the loop's physical limit (issue 18)
                     "baseline_times", "speedups", "limit_time", "limit_speedup", "limit_fraction",
-                    "latency_limit_time")
+                    "latency_limit_time", "limit_bound", "chain_steps")
 # Kept per baseline benchmark (C one thread, C OpenMP, PyTorch eager, torch.compile) beside its statistics.
 BASELINE_FIELDS = ("size", "flags", "openmp", "threads", "compile_seconds", "timer")
 

@@ -1,8 +1,8 @@
 """The report's pytest plugin: --report-dir DIR writes results.json, REPORT.md and plots after the run.
 
 Each test's loop, size, seed and benchmark figures travel from the process
-that ran it to the controller inside its own test reports (tsvc.xdist, as
-tsvc.benchplugin's benchmarks do), so under xdist the controller
+that ran it to the controller inside its own test reports (tsvc.plugin.xdist, as
+tsvc.plugin.benchplugin's benchmarks do), so under xdist the controller
 writes one results.json with every selected loop once, and a worker that
 crashes loses nothing it already reported; the crashed test itself arrives as
 a failure without properties and is placed by its node id.
@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from reporting import collect, render, results
-from tsvc import findings, xdist
-from tsvc.suite import kernel_set
+from tsvc.judge import findings
+from tsvc.plugin import xdist
+from tsvc.plugin.suite import kernel_set
 
 _CHANNEL = xdist.Channel("tsvc_result")
 _LOG = pytest.StashKey[collect.TestLog]()
@@ -47,7 +48,7 @@ def _enabled(config: pytest.Config) -> bool:
 @pytest.hookimpl
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{findings.MARKER}(kind): what the test is, for the report "
-                                       "(a tsvc.findings.TestKind)")
+                                       "(a tsvc.judge.findings.TestKind)")
     if _enabled(config) and xdist.role(config).gathers:
         log = config.stash[_LOG] = collect.TestLog()
         config.stash[_STARTED] = results.now()

@@ -179,7 +179,7 @@ def _merge(base: dict, newer: dict) -> dict:
 def merge_benchmark_json(results: Results, benchmark_json: Path) -> Results:
     """Adds the Triton and baseline figures of a `--benchmark-json` file (pytest-benchmark's format) per loop."""
     from reporting.collect import BENCHMARK_FIELDS, baseline_entry
-    from tsvc.baselines import Baseline
+    from tsvc.speed.baselines import Baseline
 
     data = json.loads(Path(benchmark_json).read_text())
     out = json.loads(json.dumps(results.to_json(), default=str))

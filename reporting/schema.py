@@ -29,7 +29,7 @@ class ResultsError(ValueError):
 
 @dataclass
 class LoopError:
-    """Why a loop failed, or has no kernel: the class is the checker's outcome or a tsvc.findings.ErrorClass."""
+    """Why a loop failed, or has no kernel: the class is the checker's outcome or a tsvc.judge.findings.ErrorClass."""
 
     error_class: str  # "class" in the file
     message: str

@@ -48,7 +48,7 @@ def baseline_rows(results: Results) -> list[tuple[str, str]]:
 
 def limit_rows(results: Results) -> list[tuple[str, str]]:
     f = B.limit_figures(results)
-    far = f"loops under {B.FAR_FROM_LIMIT} of the limit, no latency limit"
+    far = f"loops under {B.FAR_FROM_LIMIT} of the limit"
     if not f.timed:
         return [("geomean fraction of the limit", NOT_MEASURED), ("geomean speedup at the limit", NOT_MEASURED),
                 (far, NOT_MEASURED)]
@@ -95,21 +95,23 @@ def limit_section(results: Results) -> list[str]:
     lines = ["## Distance from the physical limit", ""]
     if not f.timed:
         return lines + ["_Not measured: the benchmarks of this run carry no limit._", ""]
-    lines += [f"The limit of a loop is the larger of the launch floor and the time to move the bytes it must move "
-              f"at the device's copy bandwidth; the fraction reached is limit time / device time (1 = at the "
+    lines += [f"The limit of a loop is the largest of the launch floor, the time to move the bytes it must move "
+              f"at the device's copy bandwidth and, where a dependence chain binds, its latency limit (the bound "
+              f"column names the largest); the fraction reached is limit time / device time (1 = at the "
               f"limit). Over {f.timed} passing loops the geomean fraction is **{fraction(f.geomean_fraction)}**; "
               f"a kernel at every limit would be {times(f.geomean_limit_speedup)} faster than C (geomean). "
               f"{f.latency_bound} loop(s) have a latency limit: their dependence chain's length times a measured "
               f"dependent-step latency.", ""]
     furthest = B.limited(results)[:B.FURTHEST]
     header = ["loop", "category", "fraction of the limit", "device µs", "limit µs", "latency limit µs",
-              "fraction of the latency limit"]
+              "fraction of the latency limit", "bound"]
     rows = [[r.loop, r.category or "?", fraction(r.benchmark["limit_fraction"]), _us(r, "device_time"),
              _us(r, "limit_time"), _us(r, "latency_limit_time"),
-             "-" if B.latency_fraction(r) is None else fraction(B.latency_fraction(r))] for r in furthest]
-    far = [r.loop for r in B.far_from_limit(results)]
+             "-" if B.latency_fraction(r) is None else fraction(B.latency_fraction(r)),
+             r.benchmark.get("limit_bound") or "-"] for r in furthest]
+    far = [f"{r.loop} ({r.benchmark.get('limit_bound') or 'bound not recorded'})" for r in B.far_from_limit(results)]
     lines += [f"The {len(furthest)} loops furthest from their limit:", "", *table(header, rows), ""]
-    return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit with no latency limit to explain it ({len(far)}): "
+    return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit, with the bound that sets it ({len(far)}): "
                     f"{', '.join(far) or 'none'}.", ""]
 
 
@@ -151,8 +153,9 @@ def explained(results: Results) -> str:
         lines += ["- **Baselines**: " + "; ".join(f"**{b.title}**: {b.what}" for b in B.BASELINES) + ".",
                   f"- **{B.FAST_P_DEFINITION.split(' (')[0]}**" + B.FAST_P_DEFINITION[len('fast_p'):] + "."]
     if B.has_limits(results):
-        lines += ["- **Fraction of the limit**: limit time / device time, where the limit time is the larger of the "
-                  "launch floor and the loop's bytes over the copy bandwidth; 1 = at the limit. A **latency limit** "
-                  "(recurrences) is the dependence chain's length times a measured dependent-step latency."]
+        lines += ["- **Fraction of the limit**: limit time / device time, where the limit time is the largest of the "
+                  "launch floor, the loop's bytes over the copy bandwidth and its latency limit (its **bound**: launch, "
+                  "bandwidth or latency); 1 = at the limit. A **latency limit** (recurrences) is the dependence "
+                  "chain's length times a measured dependent-step latency."]
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tsvc import catalog
+from tsvc.record import catalog
 
 
 def loop_cases() -> list:

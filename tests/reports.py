@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tsvc.findings import ErrorClass, Finding, TestKind
+from tsvc.judge.findings import ErrorClass, Finding, TestKind
 
 WRONG = Finding("wrong result", "array a: bad", judged=True)
 NO_KERNEL = Finding(ErrorClass.MISSING, "no kernel for s000 in kernel set 'x'")

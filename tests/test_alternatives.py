@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import torch
 
-from tsvc import catalog, checker
-from tsvc.sizes import Size
+from tsvc.judge import checker
+from tsvc.record import catalog
+from tsvc.record.sizes import Size
 
 LARGE = Size(100003, 331)  # above every alternative's single-program limit; odd, so masks matter
 ALTERNATIVES = Path(__file__).resolve().parent.parent / "generated" / "alternatives"

@@ -13,7 +13,7 @@ import pytest
 import analysis
 from analysis.model import VERDICTS
 from tests.cases import loop_cases
-from tsvc import catalog
+from tsvc.record import catalog
 
 P, PA, PD, SEQ, EXIT, UNANALYSED = VERDICTS
 

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 import analysis
-from tsvc import catalog
+from tsvc.record import catalog
 
 
 def _loop(name: str) -> catalog.Loop:

@@ -7,8 +7,8 @@ import pytest
 import analysis
 from analysis import Footprint
 from tests.cases import loop_cases
-from tsvc import catalog
-from tsvc.sizes import Size
+from tsvc.record import catalog
+from tsvc.record.sizes import Size
 
 SMALL = Size(1000, 64)
 LARGE = Size(32000 * 1024, 256 * 32)

@@ -9,7 +9,7 @@ import numpy as np
 
 import analysis
 from analysis.shuffle import shuffled
-from tsvc import catalog, inputs, reference
+from tsvc.record import catalog, inputs, reference
 
 FLAGS = ("-O0",)  # fast to compile; both runs use the same build flags
 

@@ -10,7 +10,7 @@ import pytest
 import analysis
 from analysis.patterns.triangular import _NotPolynomial, _poly
 from analysis.verify import check
-from tsvc import catalog
+from tsvc.record import catalog
 
 _INC = "k += j+1;"
 _ENTRY = "k = (i+1) * ((i+1) - 1) / 2 + (i+1)-1;"

@@ -13,7 +13,7 @@ import analysis
 from analysis.model import Action, Pattern
 from analysis.verify import check, verify_loop
 from tests.cases import loop_cases
-from tsvc import catalog
+from tsvc.record import catalog
 
 # loop level -> why its claim is not executed (also in the prompt, as "unverified: ..."); none today
 UNVERIFIED: dict[str, str] = {}

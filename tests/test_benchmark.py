@@ -1,7 +1,7 @@
 """Speed: each loop's Triton kernel (GPU, in the isolated worker) against its C loop (CPU, gcc -O3 -march=native).
 
 Both sides of a loop form one pytest-benchmark group. The Triton side reports
-device time as its statistic (see tsvc.timing), with wall and CUDA-graph time,
+device time as its statistic (see tsvc.sandbox.timing), with wall and CUDA-graph time,
 speedups, bandwidth and launch-floor figures in extra_info. A kernel is timed
 only after it passed the checker at the benchmark size.
 
@@ -10,6 +10,7 @@ one scale never judges a run at another.
 """
 from __future__ import annotations
 
+import functools
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -18,13 +19,16 @@ import pytest
 from filelock import FileLock
 
 from tests.cases import loop_cases
-from tsvc import benchmark as bench
-from tsvc import baselines, benchadapter, benchplugin, checker, findings, racecheck
-from tsvc.baselines import Baseline
-from tsvc.candidate import CandidateError, CandidateRun, Outcome
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.sizes import NATIVE, Size
+from tsvc.speed import benchmark as bench
+from tsvc.judge import checker, findings, racecheck
+from tsvc.plugin import benchadapter, benchplugin
+from tsvc.record import openmp
+from tsvc.speed import baselines
+from tsvc.speed.baselines import Baseline
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.record.sizes import NATIVE, Size
 
 # Benchmark tests at --tsvc-scale N above this get the test timeout times N / this.
 TIMEOUT_SCALE_BASE = 256
@@ -136,15 +140,22 @@ def test_c_loop_speed(loop, scale, benchmark, request):
     _fail_on_regression(request, benchmark)
 
 
+@functools.lru_cache(maxsize=None)
+def _openmp_form(loop: Loop) -> openmp.OpenMPForm:
+    from analysis import analyze  # the parallel levels (islpy: imported when timing only)
+
+    return openmp.form(loop, analyze(loop).to_dict()["loops"])
+
+
 @pytest.mark.tsvc_kind(findings.TestKind.C_OPENMP_SPEED)
 def test_c_openmp_speed(loop, scale, benchmark, request):
     size = benchmark_size(loop, scale)
-    form = baselines.openmp_form(loop)
+    form = _openmp_form(loop)
     _describe(benchmark, loop, scale, size)
     benchmark.extra_info.update(implementation=Baseline.C_OPENMP.value, openmp=form.label,
                                 flags="gcc -O3 -march=native -fopenmp" if form.parallel else "gcc -O3 -march=native",
                                 threads=int(os.environ.get("OMP_NUM_THREADS", os.cpu_count() or 1)))
-    times = _time_c_build(benchmark, baselines.openmp_timer(loop, size))
+    times = _time_c_build(benchmark, baselines.openmp_timer(form, size))
     if times is not None:
         baselines.record(Baseline.C_OPENMP, loop, size, times)
         _fail_on_regression(request, benchmark)
@@ -212,10 +223,10 @@ def test_triton_kernel_speed(loop, scale, benchmark, kernels, device, request, e
     except CandidateError as exc:
         findings.fail(f"not timed: {exc.outcome.value}: {exc.message}",
                       findings.Finding(exc.outcome.value, exc.message, judged=True))
-    from analysis import footprint_bytes  # the bytes the loop must move (islpy: imported when timing only)
+    from analysis import chain_steps, footprint_bytes  # bytes to move, dependence chain (islpy: when timing only)
 
     figures = bench.metrics(loop, size, baselines.c_times(loop, size), times, footprint_bytes(loop, size),
-                            bench.calibrate())
+                            bench.calibrate(), chain_steps(loop, size))
     _describe(benchmark, loop, scale, size)
     others = _baseline_times(loop, size, figures.c_time)
     benchmark.extra_info.update(figures.to_dict(), implementation="triton", kernel=str(path),

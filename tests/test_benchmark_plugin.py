@@ -14,9 +14,11 @@ from filelock import FileLock
 
 from tests import test_benchmark as bench_tests
 from tests.project import mirror_suite
-from tsvc import baselines, benchadapter, catalog, suite
-from tsvc.baselines import Baseline
-from tsvc.sizes import Size
+from tsvc.plugin import benchadapter, suite
+from tsvc.record import catalog
+from tsvc.speed import baselines
+from tsvc.speed.baselines import Baseline
+from tsvc.record.sizes import Size
 
 pytest_plugins = ["pytester"]  # for the project's tests only, never in a user's --help
 
@@ -181,7 +183,7 @@ def test_replayed_rounds_are_the_benchmarks_statistics(pytester):
     """Rounds measured elsewhere become pytest-benchmark's own statistics, round for round (its timer swapped)."""
     pytester.makepyfile(test_replay="""
         import pytest
-        from tsvc import benchadapter
+        from tsvc.plugin import benchadapter
 
         def test_replay(benchmark):
             benchadapter.replay(benchmark, [3e-3, 1e-3, 2e-3])

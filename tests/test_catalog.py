@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from tests.cases import loop_cases
-from tsvc import catalog, checker, inputs
-from tsvc.csource import CType, Real
+from tsvc.judge import checker
+from tsvc.record import catalog, inputs
+from tsvc.record.csource import CType, Real
 
 # TSVC_2's 151 loops with their categories, as read from TSVC_2's source (a copy kept here).
 INVENTORY = Path(__file__).resolve().parent / "data" / "tsvc_inventory.tsv"

@@ -6,9 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tsvc import catalog, checker
-from tsvc.candidate import Outcome
-from tsvc.sizes import Size
+from tsvc.judge import checker
+from tsvc.record import catalog
+from tsvc.sandbox.candidate import Outcome
+from tsvc.record.sizes import Size
 
 WRONG = Path(__file__).parent / "wrong_kernels"
 SIZE = Size(1000, 64)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cases import size_seed_cases
-from tsvc import checker, findings
+from tsvc.judge import checker, findings
 
 
 @pytest.mark.tsvc_kind(findings.TestKind.CORRECTNESS)

@@ -12,7 +12,7 @@ from generation.session import GenerationConfig
 from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import make_generator
-from tsvc import catalog
+from tsvc.record import catalog
 
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 

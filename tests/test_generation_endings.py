@@ -18,7 +18,8 @@ from generation import options
 from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, Reply, answer, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import NO_FUNCTION, make_generator
-from tsvc import catalog, kernelsets
+from tsvc import kernelsets
+from tsvc.record import catalog
 
 REPO = Path(__file__).resolve().parent.parent
 S000 = catalog.get("s000")

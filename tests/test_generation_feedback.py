@@ -9,10 +9,10 @@ from generation import prompt as prompt_module
 from generation.feedback import Failure, FailureKind, clean_traceback, feedback, from_verdict, summary_line
 from generation.prompt import build_prompt, policy_rules
 from generation.store import AttemptRecord, Entry
-from tsvc import catalog
-from tsvc.candidate import Outcome
-from tsvc.checker import Verdict
-from tsvc.convention import HOST_RULE, python_signature
+from tsvc.record import catalog
+from tsvc.sandbox.candidate import Outcome
+from tsvc.judge.checker import Verdict
+from tsvc.record.convention import HOST_RULE, python_signature
 
 LOOPS = [catalog.get(n) for n in ("s000", "s311", "s1119")]  # void 1D, scalar result, 2D
 MODULE = Path("/tmp/staging/attempts/s000/02.py")
@@ -145,7 +145,7 @@ def test_the_readme_states_the_host_rule_word_for_word():
 
 
 def test_the_policys_own_statement_of_its_rules_replaces_the_import_rule(monkeypatch: pytest.MonkeyPatch):
-    from tsvc import policy
+    from tsvc.sandbox import policy
 
     stated = "Import only torch, triton and math.\nNo open, exec or eval."
     monkeypatch.setattr(policy, "rules_text", lambda: stated, raising=False)

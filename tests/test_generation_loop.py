@@ -16,7 +16,8 @@ from generation.retry import RetryPolicy, check_module
 from generation.session import GenerationConfig, SetGenerator
 from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, Reply, answer, error, fake_anthropic, reference_kernel  # noqa: F401
-from tsvc import backend, catalog
+from tsvc import backend
+from tsvc.record import catalog
 
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 

@@ -35,7 +35,7 @@ def imported_once() -> None:
     import anthropic  # noqa: F401
 
     from generation.prompt import build_prompt
-    from tsvc import catalog
+    from tsvc.record import catalog
 
     build_prompt(catalog.get("s000"))
 

@@ -13,8 +13,8 @@ from generation.feedback import Failure, FailureKind, clean_traceback, feedback
 from generation.options import duration, model_from_set_name
 from generation.prompt import AnalysisState, build_prompt
 from generation.retry import RetryPolicy
-from tsvc import catalog
-from tsvc.convention import python_signature
+from tsvc.record import catalog
+from tsvc.record.convention import python_signature
 
 S421 = catalog.get("s421")
 SECTIONS = ["## The C function", "## Arrays and arguments", "## Facts from dependence analysis",

@@ -25,9 +25,10 @@ from generation.extract import extract_code
 from generation.retry import check_module
 from tests.fake_anthropic import FakeAnthropic, Reply, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import make_generator
-from tsvc import backend, catalog
-from tsvc.catalog import Loop
-from tsvc.convention import HOST_RULE, python_signature
+from tsvc import backend
+from tsvc.record import catalog
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import HOST_RULE, python_signature
 
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 

@@ -21,10 +21,11 @@ from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import GOOD, NO_FUNCTION, WRONG, make_generator
 from tests.test_generation_plugin import imported_once  # noqa: F401 (in-process pytest runs below)
-from tsvc import backend, catalog
-from tsvc.candidate import CandidateError, Outcome
-from tsvc.catalog import Loop
-from tsvc.sizes import Size
+from tsvc import backend
+from tsvc.record import catalog
+from tsvc.sandbox.candidate import CandidateError, Outcome
+from tsvc.record.catalog import Loop
+from tsvc.record.sizes import Size
 
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 

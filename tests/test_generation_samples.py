@@ -19,7 +19,8 @@ from generation.store import Store
 from reporting.passk import pass_at_k, pass_at_ks
 from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic  # noqa: F401
 from tests.test_generation_loop import GOOD, NO_FUNCTION, WRONG, make_generator
-from tsvc import backend, catalog
+from tsvc import backend
+from tsvc.record import catalog
 
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 

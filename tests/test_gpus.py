@@ -1,5 +1,5 @@
 """xdist workers each get a GPU of their own; a replacement takes the one its predecessor freed."""
-from tsvc import gpus
+from tsvc.plugin import gpus
 
 
 def test_workers_claim_distinct_gpus_and_extra_workers_share(tmp_path):

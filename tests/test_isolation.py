@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.project import mirror_suite
-from tsvc import backend, catalog, checker, runner, sandbox
-from tsvc.candidate import Outcome
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
+from tsvc import backend
+from tsvc.judge import checker
+from tsvc.record import catalog
+from tsvc.sandbox import confinement, runner
+from tsvc.sandbox.candidate import Outcome
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
 
 pytest_plugins = ["pytester"]
 
@@ -148,7 +151,7 @@ RUNTIME_LAYER = [
     ("returns_lazy_number", "s311", Outcome.WRONG_RESULT, "returned a Lazy"),
     ("item_on_clone", "s311", Outcome.CHEAT, "(or a copy of it) was read into Python"),
     ("copy_after_noop_launch", "s000", Outcome.CHEAT, "torch wrote into a loop array"),
-    ("replaces_watch", "s000", Outcome.CHEAT, "tsvc.monitor.watch was replaced"),
+    ("replaces_watch", "s000", Outcome.CHEAT, "tsvc.sandbox.monitor.watch was replaced"),
     ("forges_reply", "s000", Outcome.CHEAT, "did not carry this request's nonce"),
     ("patches_cuda_event", "s000", Outcome.CHEAT, "torch.cuda.Event was replaced"),
     ("reads_parent_environ", "s000", Outcome.POLICY_VIOLATION, "the sandbox refused: os.listdir '/proc'"),
@@ -173,7 +176,7 @@ def test_runtime_layer_stops_what_the_policy_would_have(module, loop_name, outco
     assert fragment in message
 
 
-os_layer = pytest.mark.skipif(not sandbox.confinement().os_level, reason=sandbox.confinement().description)
+os_layer = pytest.mark.skipif(not confinement.confinement().os_level, reason=confinement.confinement().description)
 
 
 @os_layer
@@ -232,7 +235,7 @@ def s000_triton(a, b, LEN_1D):
 
 @os_layer
 def test_with_the_audit_hook_off_a_kernel_reaches_no_ground_truth_and_no_kernel(device, tmp_path):
-    from tsvc import reference
+    from tsvc.record import reference
 
     other = catalog.get("s111")
     build = reference.build(other, "double")
@@ -247,7 +250,7 @@ def test_with_the_audit_hook_off_a_kernel_reaches_no_ground_truth_and_no_kernel(
 
 
 def test_a_changed_c_build_is_refused(tmp_path, monkeypatch):
-    from tsvc import reference
+    from tsvc.record import reference
 
     monkeypatch.setenv("TSVC_CACHE_DIR", str(tmp_path))
     loop = catalog.get("s000")
@@ -269,7 +272,7 @@ def test_each_kernel_module_gets_a_worker_of_its_own(device):
 
 @pytest.mark.skipif(backend.select().device != "cuda", reason="kernels are timed on a CUDA GPU only")
 def test_a_kernel_that_skips_work_when_timed_fails_its_benchmark():
-    from tsvc import benchmark
+    from tsvc.speed import benchmark
 
     loop = catalog.get("s000")
     assert checker.check(loop, HOSTILE / "skips_work_when_timed.py", SIZE, 0, "cuda").passed  # it fools the checker

@@ -8,9 +8,9 @@ import pytest
 
 from analysis import analyze
 from tests.cases import loop_cases
-from tsvc import catalog, openmp, reference
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
+from tsvc.record import catalog, openmp, reference
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
 
 # Parallel loops of different shapes: 1D, a triangular 2D nest, an outer loop
 # around a sequential inner one, scalar ifs, a switch with gotos, a gather.

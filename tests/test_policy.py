@@ -8,10 +8,12 @@ from typing import Callable
 
 import pytest
 
-from tsvc import catalog, checker, policy
-from tsvc.candidate import Outcome
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
+from tsvc.judge import checker
+from tsvc.record import catalog
+from tsvc.sandbox import policy
+from tsvc.sandbox.candidate import Outcome
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
 
 TESTS = Path(__file__).parent
 HOSTILE = TESTS / "hostile_kernels"

@@ -1,6 +1,6 @@
 """Races between programs are caught: each kernel is checked under several program orders.
 
-The hook (tsvc.orders) really reorders the programs of 1D, 2D and 3D grids and
+The hook (tsvc.judge.orders) really reorders the programs of 1D, 2D and 3D grids and
 fails loudly when Triton's internals are not what it relies on; the checker
 rejects racy kernels (tests/hostile_kernels/racy_*.py) with Outcome.RACE.
 That every reference kernel passes under every order is tests/test_correctness.py's
@@ -16,10 +16,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tsvc import backend, catalog, checker, orders, racecheck, runner
-from tsvc.candidate import CandidateError, CandidateRun, Outcome
-from tsvc.orders import Order, OrderHookError
-from tsvc.sizes import Size
+from tsvc import backend
+from tsvc.judge import checker, orders, racecheck
+from tsvc.record import catalog
+from tsvc.sandbox import runner
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.judge.orders import Order, OrderHookError
+from tsvc.record.sizes import Size
 
 HOSTILE = Path(__file__).parent / "hostile_kernels"
 WRONG = Path(__file__).parent / "wrong_kernels"

@@ -24,7 +24,7 @@ from reporting import results as R
 from reporting.schema import Session
 from tests.reports import record, report
 from tsvc.cli import main as tsvc
-from tsvc.findings import ErrorClass, Finding, TestKind
+from tsvc.judge.findings import ErrorClass, Finding, TestKind
 
 DEVICE = 1e-5  # every Triton kernel's device time, s
 SPEEDUPS = {
@@ -195,16 +195,19 @@ def test_limit_figures_and_the_loops_furthest_from_the_limit(data):
     assert B.latency_fraction(data.loops["s000"]) is None
     assert sections.limit_rows(data) == [("geomean fraction of the limit", "0.5 (4 loops)"),
                                          ("geomean speedup at the limit", "8x"),
-                                         ("loops under 0.25 of the limit, no latency limit", "0")]
+                                         ("loops under 0.25 of the limit", "0")]
 
 
-def test_loops_under_a_quarter_of_the_limit_are_named_unless_a_dependence_chain_bounds_them(data):
+def test_loops_under_a_quarter_of_the_limit_are_named_with_the_bound_that_sets_it(data):
     assert B.far_from_limit(data) == []  # s111 at exactly 0.25 is not under it
     far = copy.deepcopy(data)
-    for loop in ("s000", "s1119"):  # s1119 has a latency limit
+    for loop in ("s000", "s1119"):  # s1119's limit is its dependence chain's: no excuse, the limit includes it
         far.loops[loop].benchmark["limit_fraction"] = 0.1
-    assert [r.loop for r in B.far_from_limit(far)] == ["s000"]
-    assert "Under 0.25 of the limit with no latency limit to explain it (1): s000." in sections.limit_section(far)
+    far.loops["s1119"].benchmark["limit_bound"] = "latency"
+    far.loops["s000"].benchmark["limit_bound"] = "bandwidth"
+    assert [r.loop for r in B.far_from_limit(far)] == ["s000", "s1119"]
+    assert ("Under 0.25 of the limit, with the bound that sets it (2): s000 (bandwidth), s1119 (latency)."
+            in sections.limit_section(far))
 
 
 def test_a_failing_loop_is_neither_timed_nor_limited_even_with_figures(data):
@@ -292,7 +295,7 @@ def test_compare_lays_the_baseline_figures_side_by_side(data, tmp_path, capsys):
     assert "## Speed against each baseline" in out and "## Distance from the physical limit" in out
     assert "| geomean speedup vs C, one thread | 4x (4 loops) | 4x (4 loops) |" in out  # speedup_device stands for C
     assert "| fast_2 vs PyTorch eager | 1/6 (16.7%) | not measured |" in out
-    assert "| loops under 0.25 of the limit, no latency limit | 0 | not measured |" in out
+    assert "| loops under 0.25 of the limit | 0 | not measured |" in out
     assert "| geomean fraction of the limit | 0.5 (4 loops) | not measured |" in out
     assert (tmp_path / "cmp" / "plots" / "speedup_by_baseline.png").read_bytes()[:4] == b"\x89PNG"
 

@@ -9,9 +9,10 @@ import pytest
 
 from reporting import collect, summary
 from tests.reports import NO_KERNEL, WRONG, record, report
-from tsvc import catalog, checker, findings
-from tsvc.candidate import Outcome
-from tsvc.findings import ErrorClass, Finding, TestKind
+from tsvc.judge import checker, findings
+from tsvc.record import catalog
+from tsvc.sandbox.candidate import Outcome
+from tsvc.judge.findings import ErrorClass, Finding, TestKind
 
 pytest_plugins = ["pytester"]  # for the project's tests only
 

@@ -14,7 +14,7 @@ from generation.store import AttemptRecord, Entry, RoundRecord
 from reporting import collect, render, sampling
 from reporting import results as R
 from tests.reports import WRONG, record, report
-from tsvc.findings import TestKind
+from tsvc.judge.findings import TestKind
 from tsvc.kernelsets import KernelSet
 
 

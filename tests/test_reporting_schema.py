@@ -83,7 +83,7 @@ def test_a_reworded_failure_message_leaves_the_report_unchanged(tmp_path: Path):
     """The report is a function of the records: the message text of a test never reaches a decision."""
     from reporting import collect
     from tests.reports import WRONG, record, report
-    from tsvc.findings import TestKind
+    from tsvc.judge.findings import TestKind
 
     texts = []
     for i, text in enumerate(("wrong result: array a: bad", "missing: no kernel (a harness's words)")):

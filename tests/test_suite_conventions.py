@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.project import ROOT, mirror_suite
-from tsvc import catalog
-from tsvc.candidate import Outcome
-from tsvc.checker import Verdict
+from tsvc.record import catalog
+from tsvc.sandbox.candidate import Outcome
+from tsvc.judge.checker import Verdict
 from tsvc.kernelsets import GENERATED_DIR, NEW_PREFIX, UnknownKernelSetError, resolve
 
 pytest_plugins = ["pytester"]
@@ -90,7 +90,7 @@ def test_after_a_timeout_the_modules_remaining_tests_fail_at_once(pytester, tmp_
 
 
 def test_the_timeout_memo_is_per_module(tmp_path):
-    from tsvc.suite import KernelProvider
+    from tsvc.plugin.suite import KernelProvider
 
     provider = KernelProvider(resolve(str(_kernels(tmp_path / "k", s000=REFERENCE / "s000.py",
                                                    s111=REFERENCE / "s111.py"))))
@@ -133,7 +133,7 @@ def test_a_plugin_can_serve_kernels_through_the_hook(pytester, tmp_path):
     result.assert_outcomes(passed=2, skipped=2)
 
 
-PLUGINS = ["tsvc.suite", "generation.plugin", "tsvc.benchplugin", "reporting.plugin"]
+PLUGINS = ["tsvc.plugin.suite", "generation.plugin", "tsvc.plugin.benchplugin", "reporting.plugin"]
 
 
 def test_the_plugins_are_entry_points_named_as_the_shim_names_them():
@@ -171,11 +171,11 @@ def test_the_header_reads_as_before(pytester):
 
 
 ONE_HOME = {  # a piece of pytest plumbing, and the one module that may spell it
-    "workerinput": "tsvc/xdist.py", "PYTEST_XDIST_WORKER": "tsvc/xdist.py", "numprocesses": "tsvc/xdist.py",
-    "_benchmarksession": "tsvc/benchadapter.py", "._timer": "tsvc/benchadapter.py",
-    "resolve(": "tsvc/suite.py", 'getoption("kernels")': "tsvc/suite.py",
+    "workerinput": "tsvc/plugin/xdist.py", "PYTEST_XDIST_WORKER": "tsvc/plugin/xdist.py", "numprocesses": "tsvc/plugin/xdist.py",
+    "_benchmarksession": "tsvc/plugin/benchadapter.py", "._timer": "tsvc/plugin/benchadapter.py",
+    "resolve(": "tsvc/plugin/suite.py", 'getoption("kernels")': "tsvc/plugin/suite.py",
 }
-PLUGIN_MODULES = ["tsvc/suite.py", "tsvc/benchplugin.py", "generation/plugin.py", "reporting/plugin.py",
+PLUGIN_MODULES = ["tsvc/plugin/suite.py", "tsvc/plugin/benchplugin.py", "generation/plugin.py", "reporting/plugin.py",
                   "tests/test_benchmark.py", "tests/test_correctness.py"]
 
 

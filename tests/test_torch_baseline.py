@@ -15,11 +15,13 @@ import pytest
 import torch
 
 from tests.cases import loop_cases, size_seed_cases
-from tsvc import checker, kernelsets, policy
-from tsvc.candidate import CandidateRun, Outcome, load_kernel
-from tsvc.convention import Implementation
-from tsvc.catalog import Loop, get
-from tsvc.sizes import Size
+from tsvc import kernelsets
+from tsvc.judge import checker
+from tsvc.sandbox import policy
+from tsvc.sandbox.candidate import CandidateRun, Outcome, load_kernel
+from tsvc.record.convention import Implementation
+from tsvc.record.catalog import Loop, get
+from tsvc.record.sizes import Size
 
 # Every case is judged in-process here (our own code, seconds for all 906); a sample of loops goes
 # through the sandboxed checker as the suite runs the set (test_torch_set_runs_in_the_sandbox).
@@ -139,8 +141,8 @@ def test_foreign_import_is_found():
 @pytest.mark.parametrize("checked", ["first", "last"])
 def test_any_timed_round_can_be_the_judged_one(checked):
     """The suite picks the judged round at random: the first and the last of all must both work."""
-    from tsvc import runner
-    from tsvc.inputs import make_inputs, scalar_values
+    from tsvc.sandbox import runner
+    from tsvc.record.inputs import make_inputs, scalar_values
 
     loop, size, rounds = get("s000"), Size(1000, 64), 3
     header = {"cmd": "time", "loop": loop.name, "module": str(_module(loop)), "scalars": scalar_values(loop, size),

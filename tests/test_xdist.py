@@ -5,13 +5,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from tsvc import xdist
+from tsvc.plugin import xdist
 
 pytest_plugins = ["pytester"]
 
 
 def _config(numprocesses=None, workerid=None):
-    config = SimpleNamespace(option=SimpleNamespace(numprocesses=numprocesses))
+    options = {"numprocesses": numprocesses}
+    config = SimpleNamespace(getoption=lambda name, default=None: options.get(name, default))
     if workerid is not None:
         config.workerinput = {"workerid": workerid, "workercount": 3}
     return config
@@ -40,7 +41,7 @@ def test_a_record_comes_back_as_shipped_and_a_report_without_one_gives_none():
 def test_records_shipped_on_workers_are_gathered_once_on_the_controller(pytester):
     pytester.makeconftest("""
         import pytest
-        from tsvc import xdist
+        from tsvc.plugin import xdist
 
         CHANNEL = xdist.Channel("probe")
 
@@ -68,9 +69,9 @@ def test_records_shipped_on_workers_are_gathered_once_on_the_controller(pytester
         def test_one(n):
             pass
     """)
-    result = pytester.runpytest_subprocess("-n", "2", "-p", "no:cacheprovider", "-p", "no:tsvc.suite",
+    result = pytester.runpytest_subprocess("-n", "2", "-p", "no:cacheprovider", "-p", "no:tsvc.plugin.suite",
                                            "-p", "no:generation.plugin", "-p", "no:reporting.plugin",
-                                           "-p", "no:tsvc.benchplugin")
+                                           "-p", "no:tsvc.plugin.benchplugin")
     result.assert_outcomes(passed=4)
     result.stdout.fnmatch_lines(["GATHERED ['test_one[0]', 'test_one[1]', 'test_one[2]', 'test_one[3]'] "
                                  "FROM ['gw0', 'gw1']"])

@@ -6,8 +6,8 @@ import os
 import sys
 from typing import Callable, Sequence
 
-from tsvc import catalog
-from tsvc.convention import python_signature
+from tsvc.record import catalog
+from tsvc.record.convention import python_signature
 
 Command = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}

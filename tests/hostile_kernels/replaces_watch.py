@@ -18,7 +18,7 @@ def nothing_kernel(x_ptr, BLOCK_SIZE: tl.constexpr):
     pass
 
 
-monitor = importlib.import_module("tsvc.monitor")
+monitor = importlib.import_module("tsvc.sandbox.monitor")
 
 
 @contextlib.contextmanager

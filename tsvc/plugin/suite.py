@@ -1,7 +1,7 @@
 """The suite's pytest plugin: options, category markers, the session header, and kernel fixtures.
 
 Installed as a pytest11 entry point (pyproject.toml), like the stages' plugins
-(tsvc.benchplugin, generation.plugin, reporting.plugin): any pytest run where
+(tsvc.plugin.benchplugin, generation.plugin, reporting.plugin): any pytest run where
 tsvc-triton is installed has them. The kernel set is resolved once, here, into
 config.stash; every plugin reads it with `kernel_set(config)`.
 """
@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from tsvc import backend, catalog, findings, gpus, sandbox, xdist
-from tsvc.candidate import Outcome
-from tsvc.catalog import Loop
-from tsvc.checker import Verdict
-from tsvc.convention import Implementation
+from tsvc import backend
+from tsvc.judge import findings
+from tsvc.plugin import gpus, xdist
+from tsvc.record import catalog
+from tsvc.sandbox import confinement
+from tsvc.sandbox.candidate import Outcome
+from tsvc.record.catalog import Loop
+from tsvc.judge.checker import Verdict
+from tsvc.record.convention import Implementation
 from tsvc.kernelsets import DEFAULT_SET, NEW_PREFIX, KernelSet, UnknownKernelSetError, resolve
-from tsvc.sizes import NATIVE, SCALE_RULE, parse_scale
+from tsvc.record.sizes import NATIVE, SCALE_RULE, parse_scale
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -75,13 +79,13 @@ def kernel_set(config: pytest.Config) -> KernelSet:
     try:
         return config.stash[_KERNEL_SET]
     except KeyError:
-        raise pytest.UsageError("the tsvc.suite plugin is not loaded (-p no:tsvc.suite?); "
+        raise pytest.UsageError("the tsvc.plugin.suite plugin is not loaded (-p no:tsvc.plugin.suite?); "
                                 "the tsvc plugins need it for the kernel set") from None
 
 
 @pytest.hookimpl
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
-    from tsvc import hookspecs
+    from tsvc.plugin import hookspecs
 
     pluginmanager.add_hookspecs(hookspecs)
 
@@ -116,7 +120,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     kernels, factor = kernel_set(config), config.getoption("tsvc_scale")
     return [
         f"tsvc backend: {backend.select().description}",
-        f"tsvc isolation: {sandbox.confinement().description}",
+        f"tsvc isolation: {confinement.confinement().description}",
         f"tsvc kernel set: {kernels.name} ({kernels.path})",
         f"tsvc benchmark scale: {factor} (--tsvc-scale; TSVC's own {NATIVE.label} becomes {NATIVE.scaled(factor).label})",
     ]

@@ -13,9 +13,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from tsvc.catalog import ArraySpec, Loop
-from tsvc.csource import CType
-from tsvc.sizes import Size, evaluate
+from tsvc.record.catalog import ArraySpec, Loop
+from tsvc.record.csource import CType
+from tsvc.record.sizes import Size, evaluate
 
 _REAL, _INT = CType.REAL.dtype(), CType.INT.dtype()
 

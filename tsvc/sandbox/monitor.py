@@ -2,7 +2,7 @@
 
 Installed in the worker process only. A call passes this watch when at least
 one Triton kernel was launched and PyTorch did no computing on the loop's data
-(the host rule, tsvc.convention.HOST_RULE): allocation, views and snapshot
+(the host rule, tsvc.record.convention.HOST_RULE): allocation, views and snapshot
 copies of the loop's arrays are allowed; arithmetic, reductions, indexing ops,
 any write into the loop's arrays, reading the loop's elements (or a copy of
 them) into Python, and more than a few single-value read-backs are not.
@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 
-from tsvc.convention import HOST_RULE
+from tsvc.record.convention import HOST_RULE
 
 # Operations that allocate, alias, or copy; everything else computes.
 ALLOWED_OPS = frozenset({
@@ -162,8 +162,8 @@ CRITICAL = (
     "torch.Tensor.cpu", "torch.Tensor.numpy", "torch.from_numpy", "time.perf_counter",
     "triton.runtime.jit.JITFunction.run", "triton.runtime.interpreter.InterpretedFunction.run",
     "triton.runtime.interpreter.GridExecutor._init_args_hst", "triton.runtime.interpreter.GridExecutor._restore_args_dev",
-    "tsvc.monitor.watch", "tsvc.monitor._Watch.__torch_dispatch__", "tsvc.monitor._judge", "tsvc.candidate.watched_call",
-    "tsvc.candidate.call_kernel", "tsvc.sandbox.guarded", "tsvc.wire.send", "tsvc.wire.receive", "numpy.save",
+    "tsvc.sandbox.monitor.watch", "tsvc.sandbox.monitor._Watch.__torch_dispatch__", "tsvc.sandbox.monitor._judge", "tsvc.sandbox.candidate.watched_call",
+    "tsvc.sandbox.candidate.call_kernel", "tsvc.sandbox.confinement.guarded", "tsvc.sandbox.wire.send", "tsvc.sandbox.wire.receive", "numpy.save",
     "threading.Thread.start", "_thread.start_new_thread", "threading._start_new_thread",
 )
 _originals: dict[str, object] = {}

@@ -1,7 +1,7 @@
 """The static policy's rules as data: the allowlists, the names each module lets a kernel reach, and
 the rules' statements.
 
-tsvc.policy walks a candidate's AST against these; keeping the data apart lets the prompt and the README
+tsvc.sandbox.policy walks a candidate's AST against these; keeping the data apart lets the prompt and the README
 render the policy (rules_text) without the walk, and the walk stay one screen of visitor methods.
 """
 from __future__ import annotations

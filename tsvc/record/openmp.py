@@ -10,7 +10,7 @@ OMP_NUM_THREADS says otherwise.
 
 The verdicts come in as data (the analysis's JSON contract,
 `analysis.analyze(loop).to_dict()["loops"]`), so this module does not
-import the analysis package. Builds go through `tsvc.reference` (same
+import the analysis package. Builds go through `tsvc.record.reference` (same
 prelude, cache and lock) with `-fopenmp` added to the baseline flags.
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Any
 
 from pycparser import c_ast, c_parser
 
-from tsvc import reference
-from tsvc.catalog import Loop
-from tsvc.csource import PARSE_PRELUDE
+from tsvc.record import reference
+from tsvc.record.catalog import Loop
+from tsvc.record.csource import PARSE_PRELUDE
 
 PARALLEL_VERDICT = "parallel"
 OPENMP_FLAGS = (*reference.BASELINE_FLAGS, "-fopenmp")

@@ -1,7 +1,7 @@
-"""Loading a kernel module and calling it by the calling convention (see tsvc.convention).
+"""Loading a kernel module and calling it by the calling convention (see tsvc.record.convention).
 
-Runs inside the worker process only (tsvc.worker): the outcomes are a closed
-set, and every call is watched (tsvc.monitor) and fenced by guard regions.
+Runs inside the worker process only (tsvc.sandbox.worker): the outcomes are a closed
+set, and every call is watched (tsvc.sandbox.monitor) and fenced by guard regions.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
 
 if TYPE_CHECKING:
     import torch
@@ -35,7 +35,7 @@ class Outcome(enum.Enum):
     TIMEOUT = "timeout"
     CRASH = "crash"  # the process running the candidate died
     CHEAT = "cheat"  # the outputs were not produced by a Triton kernel
-    RACE = "race"  # the result depends on the order in which a launch's programs run (tsvc.racecheck)
+    RACE = "race"  # the result depends on the order in which a launch's programs run (tsvc.judge.racecheck)
 
 
 class CandidateError(Exception):
@@ -56,7 +56,7 @@ class CandidateRun:
 
 def load_kernel(loop: Loop, path: Path) -> Callable[..., Any]:
     """Imports the candidate module (its text, written to the worker's own folder) under the audit hook."""
-    from tsvc import sandbox
+    from tsvc.sandbox import confinement
 
     name = f"tsvc_candidate_{loop.name}_{uuid.uuid4().hex[:8]}"
     spec = importlib.util.spec_from_file_location(name, path)
@@ -64,8 +64,8 @@ def load_kernel(loop: Loop, path: Path) -> Callable[..., Any]:
         raise CandidateError(Outcome.LOAD_ERROR, f"cannot import {path.name}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # @triton.jit looks its module up for globals
-    sandbox.candidate_file(Path(module.__file__ or path))
-    with sandbox.guarded() as refused:
+    confinement.candidate_file(Path(module.__file__ or path))
+    with confinement.guarded() as refused:
         try:
             spec.loader.exec_module(module)
         except Exception as exc:
@@ -163,12 +163,12 @@ def watched_call(loop: Loop, fn: Callable[..., Any], tensors: dict[str, torch.Te
 
     Every call of a kernel, checked or timed, comes here: its arguments are bound by `Loop.bind`.
     """
-    from tsvc import monitor, sandbox
+    from tsvc.sandbox import confinement, monitor
 
     baseline = implementation is Implementation.TORCH
     arguments = loop.bind(tensors, scalars)
     try:
-        with sandbox.guarded(baseline) as refused, monitor.watch(list(tensors.values()), baseline) as record:
+        with confinement.guarded(baseline) as refused, monitor.watch(list(tensors.values()), baseline) as record:
             value = fn(**arguments)
     except Exception as exc:
         if refused:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
 
 @pytest.hookspec(firstresult=True)

@@ -1,9 +1,9 @@
 """What a user would pick instead of the Triton kernel: the baselines of each loop's benchmark group.
 
-* "c": the C loop, gcc -O3 -march=native, one thread (tsvc.benchmark.CLoopTimer);
+* "c": the C loop, gcc -O3 -march=native, one thread (tsvc.speed.benchmark.CLoopTimer);
 * "c_openmp": the same C with `#pragma omp parallel for` on every core where the
   analysis calls the outer loop parallel as written, else the one-thread build,
-  marked (tsvc.openmp);
+  marked (tsvc.record.openmp);
 * "torch_eager": our vectorized PyTorch module (generated/torch), timed in the
   worker like a kernel (device time on a GPU, wall time on the CPU);
 * "torch_compile": torch.compile of that module, on a GPU only; its compile
@@ -20,17 +20,17 @@ import enum
 import os
 import tempfile
 import time
-from functools import lru_cache
 from pathlib import Path
 
 from filelock import FileLock
 
-from tsvc import benchmark as bench
-from tsvc import kernelsets, openmp
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.sizes import Size
-from tsvc.timing import RoundTimes, median
+from tsvc.speed import benchmark as bench
+from tsvc import kernelsets
+from tsvc.record import openmp
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.record.sizes import Size
+from tsvc.sandbox.timing import RoundTimes, median
 
 TORCH_SET = "torch"
 C_TIMING_LOCK = Path(tempfile.gettempdir()) / "tsvc-c-timing.lock"
@@ -51,18 +51,14 @@ def torch_module(loop: Loop) -> Path | None:
     return kernelsets.resolve(TORCH_SET).module_path(loop.name)
 
 
-@lru_cache(maxsize=None)
-def openmp_form(loop: Loop) -> openmp.OpenMPForm:
-    import analysis
+def openmp_timer(form: openmp.OpenMPForm, size: Size) -> bench.CLoopTimer:
+    """The C loop timer with the OpenMP build (every core unless OMP_NUM_THREADS says otherwise).
 
-    return openmp.form(loop, analysis.analyze(loop).to_dict()["loops"])
-
-
-def openmp_timer(loop: Loop, size: Size) -> bench.CLoopTimer:
-    """The C loop timer with the OpenMP build (every core unless OMP_NUM_THREADS says otherwise)."""
+    The form comes from the caller (openmp.form over the analysis's verdicts): tsvc does not import the analysis.
+    """
     os.environ.setdefault("OMP_NUM_THREADS", str(os.cpu_count() or 1))
-    timer = bench.CLoopTimer(loop, size)
-    timer.fn = openmp.load(openmp_form(loop))
+    timer = bench.CLoopTimer(form.loop, size)
+    timer.fn = openmp.load(form)
     return timer
 
 

@@ -2,7 +2,7 @@
 
 A GPU runs the programs of a grid in an order nobody controls. The check runs
 the kernel in Triton's interpreter with each launch's programs reordered
-(tsvc.orders) and judges every result against the C loop. When one order
+(tsvc.judge.orders) and judges every result against the C loop. When one order
 passes and another fails, or two orders disagree, the verdict is
 Outcome.RACE, naming the array, the index and the two orders.
 
@@ -26,12 +26,13 @@ from pathlib import Path
 
 import numpy as np
 
-from tsvc import orders, runner
-from tsvc.candidate import CandidateError, CandidateRun, Outcome
-from tsvc.catalog import Loop
-from tsvc.checker import TOLERANCE, Expected, Verdict, _errors, _index, _judge_elements, compare, expected
-from tsvc.orders import Order
-from tsvc.sizes import Size
+from tsvc.judge import orders
+from tsvc.sandbox import runner
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.record.catalog import Loop
+from tsvc.judge.checker import TOLERANCE, Expected, Verdict, _errors, _index, _judge_elements, compare, expected
+from tsvc.judge.orders import Order
+from tsvc.record.sizes import Size
 
 ORDER_SIZE = Size(4000, 128)
 # One statement of the rule, used by the verdict and by the generation feedback.

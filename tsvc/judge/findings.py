@@ -34,7 +34,7 @@ class TestKind(StrEnum):
 
 
 class ErrorClass(StrEnum):
-    """Why a test failed or was skipped, beyond the checker's closed set of outcomes (tsvc.candidate.Outcome)."""
+    """Why a test failed or was skipped, beyond the checker's closed set of outcomes (tsvc.sandbox.candidate.Outcome)."""
 
     TEST_TIMEOUT = "test timeout"  # pytest-timeout stopped the test
     GENERATION = "generation failed"  # the generation stage ended without a runnable kernel

@@ -19,13 +19,13 @@ from typing import Any, cast
 
 import numpy as np
 
-from tsvc import reference
-from tsvc.candidate import CandidateError, CandidateRun, Outcome
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.findings import Finding
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
+from tsvc.record import reference
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.judge.findings import Finding
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
 
 TOLERANCE = 1e-3
 F32_ERROR_FACTOR = 2.0
@@ -180,7 +180,7 @@ def decoy_size(loop: Loop, size: Size) -> Size:
 
 def _judge(loop: Loop, module_path: Path, size: Size, seed: int, device: str,
            implementation: Implementation) -> Verdict:
-    from tsvc import runner
+    from tsvc.sandbox import runner
 
     want = expected(loop, size, seed)
     try:
@@ -198,7 +198,7 @@ def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "c
     judged size and seed, then again at another size and seed. A kernel that
     hands back an earlier call's result, or works at one size only, fails.
     Once per loop and seed, and whenever a result is wrong, the kernel is also
-    run with the programs of each launch in other orders (tsvc.racecheck).
+    run with the programs of each launch in other orders (tsvc.judge.racecheck).
     """
     verdict = _judge(loop, module_path, size, seed, device, implementation)
     if verdict.passed:
@@ -214,7 +214,7 @@ def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "c
 
 def _check_orders(loop: Loop, module_path: Path, size: Size, seed: int, verdict: Verdict) -> Verdict | None:
     """The program-order check's verdict where it overrides `verdict`: a race, or a pass that could not be checked."""
-    from tsvc import racecheck
+    from tsvc.judge import racecheck
 
     ran = verdict.outcome in (Outcome.PASSED, Outcome.WRONG_RESULT)
     if not ran or (verdict.passed and size != racecheck.host_size(loop)):

@@ -1,6 +1,6 @@
 """Measurements for the benchmark: one metrics record per loop, and the figures derived from it.
 
-The Triton kernel is timed inside the isolated worker (tsvc.worker), the C loop
+The Triton kernel is timed inside the isolated worker (tsvc.sandbox.worker), the C loop
 in this process. Derived figures are small functions of the record.
 """
 from __future__ import annotations
@@ -13,13 +13,16 @@ from typing import Any
 
 import numpy as np
 
-from tsvc import backend, checker, reference, runner
-from tsvc.candidate import CandidateError, CandidateRun
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
-from tsvc.inputs import make_inputs, scalar_values
-from tsvc.sizes import Size
-from tsvc.timing import RoundTimes, iqr, median, time_c_loop
+from tsvc import backend
+from tsvc.judge import checker
+from tsvc.record import reference
+from tsvc.sandbox import runner
+from tsvc.sandbox.candidate import CandidateError, CandidateRun
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
+from tsvc.record.inputs import make_inputs, scalar_values
+from tsvc.record.sizes import Size
+from tsvc.sandbox.timing import RoundTimes, iqr, median, time_c_loop
 
 WARMUP_ROUNDS = 10
 TIMED_ROUNDS = 100
@@ -37,6 +40,8 @@ class Calibration:
     floor_device: float  # seconds: an empty Triton kernel, device time
     floor_wall: float
     floor_graph: float | None
+    step_latency: float  # seconds per dependent load -> fma -> store step of a one-program chain (floor_kernel)
+    register_step_latency: float  # the same chain kept in a register: the dependent fma alone (for comparison)
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +50,7 @@ def calibrate() -> Calibration:
     if not reply.get("ok"):
         raise RuntimeError(f"calibration failed: {reply.get('message')}")
     return Calibration(reply["gpu"], reply["copy_bandwidth"], reply["floor_device"], reply["floor_wall"],
-                       reply["floor_graph"])
+                       reply["floor_graph"], reply["step_latency"], reply["register_step_latency"])
 
 
 def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds: int = TIMED_ROUNDS,
@@ -105,6 +110,7 @@ class Metrics:
     wall_iqr: float
     bytes_moved: int
     calibration: Calibration
+    chain_steps: int | None = None  # dependent iterations in sequence (analysis.chain_steps); None: no chain
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -112,15 +118,16 @@ class Metrics:
                    speedup_graph=speedup(self.c_time, self.graph_time), bandwidth=bandwidth(self),
                    efficiency=efficiency(self), floor_multiple=floor_multiple(self), implausible=implausible(self),
                    limit_time=limit_time(self), limit_speedup=speedup(self.c_time, limit_time(self)),
-                   limit_fraction=limit_fraction(self), latency_limit_time=None)
+                   limit_fraction=limit_fraction(self), latency_limit_time=latency_limit_time(self),
+                   limit_bound=limit_bound(self))
         return out
 
 
 def metrics(loop: Loop, size: Size, c_times: list[float], times: RoundTimes, bytes_moved: int,
-            calibration: Calibration) -> Metrics:
+            calibration: Calibration, chain_steps: int | None = None) -> Metrics:
     return Metrics(loop.name, size.label, median(c_times), median(times.device), median(times.wall),
                    median(times.graph) if times.graph else None, iqr(times.device), iqr(times.wall),
-                   bytes_moved, calibration)
+                   bytes_moved, calibration, chain_steps)
 
 
 def speedup(c_time: float, kernel_time: float | None) -> float | None:
@@ -142,9 +149,27 @@ def floor_multiple(m: Metrics) -> float:
     return m.device_time / m.calibration.floor_device
 
 
+def latency_limit_time(m: Metrics) -> float | None:
+    """The dependence chain's bound: its steps one after another at the measured step latency; None: no chain."""
+    return None if m.chain_steps is None else m.chain_steps * m.calibration.step_latency
+
+
+def limit_times(m: Metrics) -> dict[str, float]:
+    """Each bound on the loop's time on this device, by name: launch, bandwidth and (where a chain binds) latency."""
+    bounds = {"launch": m.calibration.floor_device, "bandwidth": m.bytes_moved / m.calibration.copy_bandwidth}
+    latency = latency_limit_time(m)
+    return bounds if latency is None else {**bounds, "latency": latency}
+
+
+def limit_bound(m: Metrics) -> str:
+    """Which bound is the limit: "launch", "bandwidth" or "latency" (the first of equals, in that order)."""
+    bounds = limit_times(m)
+    return max(bounds, key=lambda name: bounds[name])
+
+
 def limit_time(m: Metrics) -> float:
-    """The loop's physical limit on this device: the launch floor, or its bytes at copy bandwidth."""
-    return max(m.calibration.floor_device, m.bytes_moved / m.calibration.copy_bandwidth)
+    """The loop's physical limit on this device: the largest of its bounds (limit_times)."""
+    return limit_times(m)[limit_bound(m)]
 
 
 def limit_fraction(m: Metrics) -> float:

@@ -2,7 +2,7 @@
 
 A kernel module defines `<loop>_triton(...)`, called with every parameter of
 the loop's C function by keyword, under its C name: arrays as torch tensors on
-the device (of the spec's dtype, tsvc.csource.CType; a 2D array as a 2D tensor),
+the device (of the spec's dtype, tsvc.record.csource.CType; a 2D array as a 2D tensor),
 scalar arguments as Python int/float, and LEN_1D / LEN_2D where the C function
 takes them. It updates the arrays in place and returns the loop's scalar result
 (a Python number or a one-element tensor), or None when the C function is void.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 
-from tsvc.catalog import Loop
+from tsvc.record.catalog import Loop
 
 
 class Implementation(enum.StrEnum):

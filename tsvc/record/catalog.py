@@ -17,10 +17,10 @@ from typing import Any, Mapping, TypeVar
 
 import numpy as np
 
-from tsvc.csource import CParam, CType, parse_function
-from tsvc.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
+from tsvc.record.csource import CParam, CType, parse_function
+from tsvc.record.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
 
-LOOPS_DIR = Path(__file__).parent / "loops"
+LOOPS_DIR = Path(__file__).parents[1] / "loops"
 T = TypeVar("T")
 
 
@@ -41,7 +41,7 @@ class Role(enum.StrEnum):
 
     @property
     def comment(self) -> str:
-        """As the required signature's comment says it (tsvc.convention)."""
+        """As the required signature's comment says it (tsvc.record.convention)."""
         return _ROLE_WORDS[self][0]
 
     @property
@@ -93,7 +93,7 @@ class ArraySpec:
     ctype: CType
     dims: tuple[str, ...]
     role: Role
-    init: str  # an input distribution, see tsvc.inputs
+    init: str  # an input distribution, see tsvc.record.inputs
 
     @property
     def is_read(self) -> bool:
@@ -169,7 +169,7 @@ class Loop:
     def bind(self, arrays: Mapping[str, T], scalars: Mapping[str, int | float]) -> dict[str, T | int | float]:
         """The arguments of one call, by parameter name in C order: the one binding of every call of the loop.
 
-        The C build takes them in this order, a kernel by keyword (tsvc.convention); a name
+        The C build takes them in this order, a kernel by keyword (tsvc.record.convention); a name
         missing, or one the loop does not take, is the harness's error and raises ValueError.
         """
         names = {a.name for a in self.arrays}

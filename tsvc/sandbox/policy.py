@@ -6,7 +6,7 @@ rejected, so a new way out (a module re-exported by torch, a private walk, a
 frame) fails by default instead of slipping through a denylist. RULES is the
 one statement of the policy: violation messages quote it, rules_text() renders
 it for the prompt and the README. The rules and allowlists are data, in
-tsvc.policy_rules; this module walks the AST against them. The policy is the
+tsvc.sandbox.policy_rules; this module walks the AST against them. The policy is the
 first line; the isolated worker and the run-time watch are the second.
 """
 from __future__ import annotations
@@ -16,11 +16,11 @@ import io
 import string
 import tokenize
 
-from tsvc.policy_rules import (ALLOWED_BUILTINS, DECORATORS, DENIED_BUILTINS, FORBIDDEN_NODES, HOOK_KEYWORDS,
+from tsvc.sandbox.policy_rules import (ALLOWED_BUILTINS, DECORATORS, DENIED_BUILTINS, FORBIDDEN_NODES, HOOK_KEYWORDS,
                                HOOK_TAKERS, IMPORTABLE, NAMESPACES, RULES, TORCH_CUDA_NAMES, Finding,
                                PolicyViolation, Rule, members, refused_attribute, rules_text)
 
-# What users of `tsvc.policy` read from it, besides the walk's findings() and check_source().
+# What users of `tsvc.sandbox.policy` read from it, besides the walk's findings() and check_source().
 __all__ = ["NAMESPACES", "RULES", "TORCH_CUDA_NAMES", "Finding", "PolicyViolation", "Rule", "check_source",
            "findings", "refused_attribute", "rules_text"]
 

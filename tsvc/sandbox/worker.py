@@ -1,7 +1,7 @@
 """The worker process: the only place candidate kernels are imported and run.
 
-Started by tsvc.runner for ONE kernel module (or for calibration, with none),
-in a jail of its own (tsvc.sandbox). It imports what it needs, enters the jail,
+Started by tsvc.sandbox.runner for ONE kernel module (or for calibration, with none),
+in a jail of its own (tsvc.sandbox.confinement). It imports what it needs, enters the jail,
 then reads requests from stdin and answers on a private copy of the original
 stdout; the candidate's own prints go to stderr. Every reply carries the
 request's nonce, which candidate code cannot see, so a forged reply is
@@ -18,13 +18,16 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
-from tsvc import backend, catalog, monitor, orders, sandbox, wire
-from tsvc.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
+from tsvc import backend
+from tsvc.judge import orders
+from tsvc.record import catalog
+from tsvc.sandbox import confinement, monitor, wire
+from tsvc.sandbox.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
                             unguarded_arrays, views, watched_call)
-from tsvc.convention import Implementation
+from tsvc.record.convention import Implementation
 
 if TYPE_CHECKING:
-    from tsvc.timing import CpuTimer, GpuTimer
+    from tsvc.sandbox.timing import CpuTimer, GpuTimer
 
 Reply = tuple[dict[str, Any], dict[str, np.ndarray]]
 
@@ -56,7 +59,7 @@ def handle_run(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     loop = catalog.get(header["loop"])
     device = backend.select().device
     fn = _kernel(loop, header)
-    with orders.program_order(header.get("order")) as seen:  # an order is asked for by tsvc.racecheck
+    with orders.program_order(header.get("order")) as seen:  # an order is asked for by tsvc.judge.racecheck
         run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
     return {"ok": True, "result": run.result, "returned": run.returned, "grids": seen.grids}, run.arrays
 
@@ -72,7 +75,7 @@ _timer: CpuTimer | GpuTimer | None = None
 def _gpu_timer() -> CpuTimer | GpuTimer:
     global _timer
     if _timer is None:
-        from tsvc.timing import CpuTimer, GpuTimer
+        from tsvc.sandbox.timing import CpuTimer, GpuTimer
 
         _timer = GpuTimer() if backend.select().device == "cuda" else CpuTimer()
     return _timer
@@ -142,11 +145,12 @@ def _compiled(loop: catalog.Loop, fn: Callable[..., Any], arrays: dict[str, np.n
 
 
 def handle_calibrate(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
-    """The device's copy bandwidth, and the empty-kernel launch floor (in a worker that loads no kernel)."""
+    """The device's copy bandwidth, the empty-kernel launch floor and the dependent-step latency (in a
+    worker that loads no kernel)."""
     import torch
 
-    from tsvc.floor_kernel import empty_call
-    from tsvc.timing import median
+    from tsvc.speed.floor_kernel import CHAIN_STEPS, chain_call, empty_call
+    from tsvc.sandbox.timing import median
 
     timer = _gpu_timer()
     n = header.get("copy_bytes", 1 << 30) // 4
@@ -154,8 +158,12 @@ def handle_calibrate(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> R
     copy = timer.device_times(lambda: dst.copy_(src), lambda: None, 20, 5)
     x = torch.empty(1, device="cuda")
     floor = timer.all_times(lambda: empty_call(x), lambda: None, 100, 10)
+    chain = torch.ones(CHAIN_STEPS + 1, device="cuda")
+    steps = timer.device_times(lambda: chain_call(chain, CHAIN_STEPS), lambda: None, 10, 2)
+    in_registers = timer.device_times(lambda: chain_call(chain, CHAIN_STEPS, in_memory=False), lambda: None, 10, 2)
     return {"ok": True, "copy_bandwidth": 2 * 4 * n / median(copy), "floor_device": median(floor.device),
             "floor_wall": median(floor.wall), "floor_graph": median(floor.graph) if floor.graph else None,
+            "step_latency": median(steps) / CHAIN_STEPS, "register_step_latency": median(in_registers) / CHAIN_STEPS,
             "gpu": torch.cuda.get_device_name(0)}, {}
 
 
@@ -178,7 +186,7 @@ def _serve(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     except BaseException as exc:  # SystemExit and friends raised by candidate code
         reply, out = {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
     problems = [f"{name} was replaced" for name in monitor.tampered()]
-    if sandbox.reap():
+    if confinement.reap():
         problems.append("the kernel started processes (they were killed)")
     if problems:
         reply, out = {"ok": False, "outcome": Outcome.CHEAT.value, "message": "; ".join(problems)}, {}
@@ -195,15 +203,15 @@ def _prepare() -> str:
     catalog.catalog()
     if chosen.device == "cuda":
         torch.cuda.init()  # type: ignore[no-untyped-call]  # untyped in torch
-        import tsvc.floor_kernel  # noqa: F401
-        import tsvc.timing  # noqa: F401
+        import tsvc.speed.floor_kernel  # noqa: F401
+        import tsvc.sandbox.timing  # noqa: F401
     audit = os.environ.pop("TSVC_AUDIT", "on") != "off"  # off only in tests of the layers below it
     if audit:
-        sandbox.guard_doors()
+        confinement.guard_doors()
     monitor.install()
-    jail = sandbox.enter()
+    jail = confinement.enter()
     if audit:
-        sandbox.install_audit_hook()
+        confinement.install_audit_hook()
     return jail + ("" if audit else "; audit hook OFF")
 
 

@@ -1,7 +1,7 @@
 """Runs untrusted candidate kernels in a worker process, never in this one.
 
 Before a module is sent, its text must parse and meet the static policy
-(tsvc.policy). The worker (tsvc.worker) gets an environment scrubbed of
+(tsvc.sandbox.policy). The worker (tsvc.sandbox.worker) gets an environment scrubbed of
 secrets, a working directory of its own, and a time limit per request; on CPU
 also a memory limit. A worker that crashes, hangs, or poisons its CUDA context
 fails only the request in flight and is replaced by a fresh one.
@@ -28,10 +28,10 @@ from typing import Any, BinaryIO, cast
 
 import numpy as np
 
-from tsvc import policy, sandbox, wire
-from tsvc.candidate import CandidateError, CandidateRun, Outcome
-from tsvc.catalog import Loop
-from tsvc.convention import Implementation
+from tsvc.sandbox import confinement, policy, wire
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.record.catalog import Loop
+from tsvc.record.convention import Implementation
 
 CALL_TIMEOUT_S = float(os.environ.get("TSVC_CALL_TIMEOUT", "45"))
 START_TIMEOUT_S = 180.0
@@ -39,7 +39,7 @@ CPU_MEMORY_LIMIT = 12 << 30
 # Only what a kernel needs to run; nothing that could hold a credential.
 _KEEP_ENV = re.compile(r"^(PATH|LANG|LC_[A-Z]+|LD_LIBRARY_PATH|CUDA_[A-Z_]+|NVIDIA_[A-Z_]+|TRITON_[A-Z_]+|TMPDIR|OMP_NUM_THREADS)$")
 _SECRET = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL|AUTH", re.I)
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 # A "cpu" worker runs Triton's interpreter on CPU tensors even on a GPU machine
 # (the program-order check of a GPU run needs one); it never touches the GPU.
 INTERPRETER_ENV = {"TRITON_INTERPRET": "1", "CUDA_VISIBLE_DEVICES": ""}
@@ -83,7 +83,7 @@ class ForkedProcess:
 
 
 class Zygote:
-    """This process's zygote (tsvc.zygote): workers are forked from it, its imports already made."""
+    """This process's zygote (tsvc.sandbox.zygote): workers are forked from it, its imports already made."""
 
     def __init__(self, device: str) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -92,7 +92,7 @@ class Zygote:
         # in the mode of the workers it forks, so a "cpu" worker's zygote is an interpreter one.
         env = {**worker_environment(Path(tempfile.gettempdir()), Path(tempfile.gettempdir())),
                **(INTERPRETER_ENV if device == "cpu" else {})}
-        self.proc = subprocess.Popen([sys.executable, "-m", "tsvc.zygote", str(theirs.fileno())],
+        self.proc = subprocess.Popen([sys.executable, "-m", "tsvc.sandbox.zygote", str(theirs.fileno())],
                                      pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=log.open("wb"), start_new_session=True)
         theirs.close()
@@ -161,7 +161,7 @@ class Module:
 
 def _hidden_from_workers(module: Module | None) -> list[Path]:
     """What a worker must not see: every kernel set, the project's tests, the C ground truth."""
-    from tsvc import reference
+    from tsvc.record import reference
 
     hide = [REPO_ROOT / "generated", REPO_ROOT / "tests", reference.cache_dir()]
     if module is not None:
@@ -171,7 +171,7 @@ def _hidden_from_workers(module: Module | None) -> list[Path]:
 
 def _triton_cache(module: Module | None) -> Path:
     """A Triton cache per module text: compiled once across runs, out of every other module's reach."""
-    from tsvc import reference
+    from tsvc.record import reference
 
     name = module.sha256[:20] if module is not None else "harness"
     path = reference.cache_dir().parent / "triton" / name
@@ -187,7 +187,7 @@ class Worker:
         self.workdir = Path(tempfile.mkdtemp(prefix="tsvc-worker-"))
         self.stderr = (self.workdir / "stderr.log").open("w+b")
         cache = _triton_cache(module)
-        jail = sandbox.jail(self.workdir, _hidden_from_workers(module), [cache], sandbox.uid_for(self.module_sha))
+        jail = confinement.jail(self.workdir, _hidden_from_workers(module), [cache], confinement.uid_for(self.module_sha))
         env = {**worker_environment(self.workdir, cache), **jail.environment(),
                **(INTERPRETER_ENV if device == "cpu" else {}), **({} if audit else {"TSVC_AUDIT": "off"})}
         self.proc = _zygote(device).spawn(env, self.workdir, jail.uid is not None,
@@ -347,7 +347,7 @@ def run_candidate(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], 
 
 def run_in_order(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
                  order: str) -> tuple[CandidateRun, list[tuple[int, int, int]]]:
-    """Runs the candidate in Triton's interpreter with each launch's programs in `order` (tsvc.orders).
+    """Runs the candidate in Triton's interpreter with each launch's programs in `order` (tsvc.judge.orders).
 
     Returns the run and the grid of every launch. Always a "cpu" worker, which
     runs the interpreter even on a GPU machine.

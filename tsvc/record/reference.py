@@ -19,8 +19,8 @@ from typing import Any, Callable
 import numpy as np
 from filelock import FileLock
 
-from tsvc.catalog import Loop
-from tsvc.csource import CType, Real
+from tsvc.record.catalog import Loop
+from tsvc.record.csource import CType, Real
 
 # tgmath makes sin/fabs/sqrt type-generic, so one C text is exact in both builds.
 PRELUDE = "#include <tgmath.h>\n#include <stdlib.h>\ntypedef REAL_T real_t;\n#line 1\n"

@@ -3,7 +3,7 @@
 A GPU runs the programs of a grid in an order nobody controls; the interpreter
 runs them in launch order. A kernel in which one program reads what another
 program of the same launch writes can pass in one order and fail in another,
-so the checker runs kernels under several orders (tsvc.racecheck).
+so the checker runs kernels under several orders (tsvc.judge.racecheck).
 
 The hook touches no installed file. Triton's `GridExecutor.__call__` (3.6 and
 3.9 alike) sets the grid with `interpreter_builder.set_grid_dim(nx, ny, nz)`,

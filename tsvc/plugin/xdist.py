@@ -40,7 +40,7 @@ def workers(config: pytest.Config) -> int:
     """The -n the run was started with (0 without xdist); a worker's config knows it too."""
     if hasattr(config, "workerinput"):
         return int(config.workerinput.get("workercount", 1))
-    count = getattr(config.option, "numprocesses", None)
+    count = config.getoption("numprocesses", None)  # absent without pytest-xdist
     return count if isinstance(count, int) else 0
 
 

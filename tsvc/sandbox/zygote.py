@@ -7,7 +7,7 @@ that initialised CUDA cannot fork a child that uses it). For each worker the
 runner sends, over a socket, the worker's pipes, environment and folder; the
 zygote forks a child that, when the OS layer is on, enters new mount and pid
 namespaces (its own child becomes pid 1 there, with its own /proc, and dies
-with it), then runs tsvc.worker exactly as a started process would.
+with it), then runs tsvc.sandbox.worker exactly as a started process would.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import sys
 import traceback
 from typing import Any
 
-from tsvc import sandbox
+from tsvc.sandbox import confinement
 
 _CLONE_NEWNS, _CLONE_NEWPID = 0x00020000, 0x20000000
 _MS_PRIVATE, _MS_NOEXEC = 1 << 18, 8
@@ -48,8 +48,8 @@ def _own_namespaces() -> None:
         code = os.waitstatus_to_exitcode(status)
         os._exit(code if code >= 0 else 128 - code)
     _check(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0), "prctl(PDEATHSIG)")
-    sandbox._mount(libc, None, "/", None, sandbox._MS_REC | _MS_PRIVATE, None)
-    sandbox._mount(libc, "proc", "/proc", "proc", sandbox._MS_NOSUID | sandbox._MS_NODEV | _MS_NOEXEC, None)
+    confinement._mount(libc, None, "/", None, confinement._MS_REC | _MS_PRIVATE, None)
+    confinement._mount(libc, "proc", "/proc", "proc", confinement._MS_NOSUID | confinement._MS_NODEV | _MS_NOEXEC, None)
 
 
 def _become_worker(request: dict[str, Any], fds: list[int], server: socket.socket) -> None:
@@ -70,8 +70,8 @@ def _become_worker(request: dict[str, Any], fds: list[int], server: socket.socke
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if request["jailed"]:
         _own_namespaces()
-    sys.argv = ["tsvc.worker"]
-    from tsvc import worker
+    sys.argv = ["tsvc.sandbox.worker"]
+    from tsvc.sandbox import worker
 
     worker.main()
 
@@ -84,7 +84,8 @@ def _prepare() -> None:
     import triton.language  # noqa: F401
     import triton.runtime.interpreter  # noqa: F401
 
-    from tsvc import candidate, catalog, monitor, sandbox, timing, wire, worker  # noqa: F401
+    from tsvc.record import catalog  # noqa: F401
+    from tsvc.sandbox import candidate, confinement, monitor, timing, wire, worker  # noqa: F401
 
     catalog.catalog()
 

@@ -1,15 +1,15 @@
-"""pytest glue for the benchmark half: xdist aggregation and per-test regressions (the scale is tsvc.suite's).
+"""pytest glue for the benchmark half: xdist aggregation and per-test regressions (the scale is tsvc.plugin.suite's).
 
 pytest-benchmark disables itself under xdist and loses the workers' results,
 and its --benchmark-compare-fail only raises once the session is over. Here:
 * each xdist worker keeps benchmarking, and every finished benchmark travels to
-  the controller inside its own test report (tsvc.xdist), so a worker that
+  the controller inside its own test report (tsvc.plugin.xdist), so a worker that
   crashes later loses nothing already measured; the controller writes one
   --benchmark-json in pytest-benchmark's own format;
 * a baseline given with --benchmark-compare (a file path or a storage id) is
   checked inside each benchmark test against --benchmark-compare-fail, so every
   regressed loop is a FAILED test with its figures in the message.
-What this touches of pytest-benchmark is in tsvc.benchadapter.
+What this touches of pytest-benchmark is in tsvc.plugin.benchadapter.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tsvc import benchadapter, xdist
+from tsvc.plugin import benchadapter, xdist
 
 _CHANNEL = xdist.Channel("tsvc_benchmark")
 Entry = dict[str, Any]  # one benchmark, as pytest-benchmark writes it in its JSON
@@ -90,7 +90,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def _visible_devices() -> str | None:
-    return os.environ.get("CUDA_VISIBLE_DEVICES")  # set per worker by tsvc.suite (a GPU each)
+    return os.environ.get("CUDA_VISIBLE_DEVICES")  # set per worker by tsvc.plugin.suite (a GPU each)
 
 
 @pytest.hookimpl(trylast=True)

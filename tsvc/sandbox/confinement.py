@@ -115,7 +115,7 @@ def _mount(libc: ctypes.CDLL, source: str | None, target: str, fstype: str | Non
 def _needed_paths() -> list[Path]:
     """Where the worker's Python, its packages and this project live: it must keep reading them."""
     roots = [sys.base_prefix, sys.prefix, sys.exec_prefix, os.path.realpath(sys.executable), *sys.path,
-             str(Path(__file__).resolve().parent.parent)]
+             str(Path(__file__).resolve().parents[2])]
     return [Path(p).resolve() for p in roots if p and os.path.exists(p)]
 
 
@@ -216,7 +216,7 @@ def _package_dir(name: str) -> str:
 @lru_cache(maxsize=1)
 def _trusted() -> tuple[str, ...]:
     """Code whose every request is allowed: Triton (it compiles kernels) and this harness."""
-    return (_package_dir("triton"), str(Path(__file__).resolve().parent))
+    return (_package_dir("triton"), str(Path(__file__).resolve().parents[1]))
 
 
 @lru_cache(maxsize=1)
