@@ -61,15 +61,15 @@ def _every_record() -> list[tuple[str, catalog.Loop | Exception]]:
 def _verify(loops: list[catalog.Loop]) -> int:
     from collections import Counter
 
-    from analysis.verify import verify_loop
+    from analysis.verify import ClaimStatus, verify_loop
 
-    count: Counter[str] = Counter()
+    count: Counter[ClaimStatus] = Counter()
     for loop in loops:
         for o in verify_loop(loop):
             count[o.status] += 1
             detail = f": {o.detail}" if o.detail else ""
             print(f"{o.loop} {o.level}: {o.verdict} [{', '.join(o.actions)}] {o.status}{detail}")
-    executed = count["confirmed"] + count["refuted"]
-    print(f"{sum(count.values())} parallel claims: {executed} executed ({count['confirmed']} confirmed, "
-          f"{count['refuted']} refuted), {count['unverified']} unverified, {count['error']} did not build")
-    return 1 if count["refuted"] or count["error"] else 0
+    confirmed, refuted = count[ClaimStatus.CONFIRMED], count[ClaimStatus.REFUTED]
+    print(f"{sum(count.values())} parallel claims: {confirmed + refuted} executed ({confirmed} confirmed, "
+          f"{refuted} refuted), {count[ClaimStatus.UNVERIFIED]} unverified, {count[ClaimStatus.ERROR]} did not build")
+    return 1 if refuted or count[ClaimStatus.ERROR] else 0

@@ -13,7 +13,7 @@ from functools import cached_property
 import islpy as isl
 
 from analysis.cexpr import isl_name
-from analysis.model import Access, Dependence, Program, Statement
+from analysis.model import Access, Dependence, DependenceKind, Program, Statement
 
 
 @dataclass
@@ -174,7 +174,7 @@ def memory_based(space: Space) -> list[Dependence]:
             for dst in accs:
                 if not (src.write or dst.write):
                     continue
-                kind = "WAW" if src.write and dst.write else ("RAW" if src.write else "WAR")
+                kind = DependenceKind.WAW if src.write and dst.write else (DependenceKind.RAW if src.write else DependenceKind.WAR)
                 s_st, d_st = prog.statement(src.stmt), prog.statement(dst.stmt)
                 rel = space.relations[src.tag].apply_range(space.relations[dst.tag].reverse())
                 if rel.is_empty():
@@ -243,7 +243,7 @@ def value_based(space: Space) -> Flow:
             described = describe(space, plain, s_st, d_st)
             if described is None:
                 continue
-            deps.append(Dependence("RAW", True, array, src.stmt, dst.stmt, src_tag, dst_tag, *described,
+            deps.append(Dependence(DependenceKind.RAW, True, array, src.stmt, dst.stmt, src_tag, dst_tag, *described,
                                    str(plain.coalesce()), src.may or dst.may))
         for w in writes:
             dom = space.domains[w.stmt]

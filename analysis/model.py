@@ -6,12 +6,81 @@ serialised without a context.
 """
 from __future__ import annotations
 
+import enum
 import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICTS = ("parallel", "parallel_with_actions", "parallel_after_distribution", "sequential", "early_exit",
-            "not_analysed")
+
+class VerdictKind(enum.StrEnum):
+    """What the analysis says of one loop level."""
+
+    PARALLEL = "parallel"
+    PARALLEL_WITH_ACTIONS = "parallel_with_actions"
+    PARALLEL_AFTER_DISTRIBUTION = "parallel_after_distribution"
+    SEQUENTIAL = "sequential"
+    EARLY_EXIT = "early_exit"
+    NOT_ANALYSED = "not_analysed"
+
+    @property
+    def is_parallel(self) -> bool:
+        """A parallel claim: one that analysis.verify can execute and the prompt states as such."""
+        return self in (VerdictKind.PARALLEL, VerdictKind.PARALLEL_WITH_ACTIONS, VerdictKind.PARALLEL_AFTER_DISTRIBUTION)
+
+
+VERDICTS = tuple(VerdictKind)
+
+
+class DependenceKind(enum.StrEnum):
+    RAW = "RAW"
+    WAR = "WAR"
+    WAW = "WAW"
+
+
+class PatternKind(enum.StrEnum):
+    """What a pattern module recognised in a loop (analysis/patterns/)."""
+
+    WAR = "war"
+    OVERWRITE = "overwrite"
+    STREAM_COMPACTION = "stream_compaction"
+    INDUCTION_VARIABLE = "induction_variable"
+    UNROLLING = "unrolling"
+    EARLY_EXIT = "early_exit"
+    REORDERING = "reordering"
+    SCALAR_EXPANSION = "scalar_expansion"
+    REDUCTION = "reduction"
+    SCAN = "scan"
+    STENCIL = "stencil"
+    CONVOLUTION = "convolution"
+    PERMUTATION = "permutation"
+    SYMBOLIC_STRIDE = "symbolic_stride"
+    PACKED_TRIANGULAR = "packed_triangular"
+    ARRAY_PRIVATISATION = "array_privatisation"
+    INDEX_SET_SPLIT = "index_set_split"
+
+
+class ActionKind(enum.StrEnum):
+    """What a kernel must do for a parallel claim to hold (analysis/render.py states each)."""
+
+    WAR_COPY = "war_copy"
+    REDUCTION = "reduction"
+    SCAN = "scan"
+    SCALAR_EXPANSION = "scalar_expansion"
+    LAST_WRITE_WINS = "last_write_wins"
+    INDUCTION_VARIABLE = "induction_variable"
+    STREAM_COMPACTION = "stream_compaction"
+    INDEX_SET_SPLIT = "index_set_split"
+    DISTRIBUTE = "distribute"
+    RUNTIME_CHECK = "runtime_check"
+    PRIVATISE = "privatise"
+
+
+def _coerce(record: object, **kinds: type[enum.StrEnum]) -> None:
+    """Turns the named fields of a frozen record, given as strings, into their StrEnums (an unknown one raises)."""
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if value is not None:
+            object.__setattr__(record, name, kind(value))
 
 
 class AnalysisError(Exception):
@@ -149,7 +218,7 @@ class Update:
 
 @dataclass(frozen=True)
 class Dependence:
-    kind: str  # RAW | WAR | WAW
+    kind: DependenceKind
     value_based: bool
     array: str
     source: str
@@ -163,22 +232,29 @@ class Dependence:
     relation: str
     may: bool
 
+    def __post_init__(self) -> None:
+        _coerce(self, kind=DependenceKind)
+
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: str  # war | overwrite | stream_compaction | unrolling | early_exit | reordering |
-    #            scalar_expansion | reduction | scan | convolution | stencil | induction_variable
+    kind: PatternKind
     loop: str | None
     details: dict[str, Any]
     resolves: tuple[int, ...] = ()  # indexes of the dependences it removes for `loop`
-    action: str | None = None  # the action kind a kernel must take, where one is required
+    action: ActionKind | None = None  # the action a kernel must take, where one is required
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=PatternKind, action=ActionKind)
 
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # war_copy | reduction | scan | scalar_expansion | last_write_wins | induction_variable |
-    #            stream_compaction | index_set_split | distribute
+    kind: ActionKind
     details: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=ActionKind)
 
 
 @dataclass(frozen=True)
@@ -186,9 +262,12 @@ class LoopVerdict:
     id: str
     var: str
     depth: int
-    verdict: str
+    verdict: VerdictKind
     actions: tuple[Action, ...]
     evidence: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _coerce(self, verdict=VerdictKind)
 
 
 @dataclass(frozen=True)
@@ -218,7 +297,7 @@ class LoopAnalysis:
             "loops": [
                 {"id": lv.id, "var": lv.var, "depth": lv.depth, "verdict": lv.verdict,
                  "actions": [{"kind": a.kind, **a.details} for a in lv.actions],
-                 "verified": None if not lv.verdict.startswith("parallel") else self.unverified_reason(lv.id) is None,
+                 "verified": None if not lv.verdict.is_parallel else self.unverified_reason(lv.id) is None,
                  "unverified_because": self.unverified_reason(lv.id),
                  "evidence": list(lv.evidence)}
                 for lv in self.loops

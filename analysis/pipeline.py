@@ -40,7 +40,7 @@ def unexecuted(loop: Loop, result: LoopAnalysis) -> list[tuple[str, str]]:
     """The parallel claims analysis.verify cannot execute, with the reason (the C text is built, not run)."""
     out = []
     for lv in result.loops:
-        if lv.verdict.startswith("parallel"):
+        if lv.verdict.is_parallel:
             try:
                 Claim(loop, result, lv).c_text()
             except Unexecutable as exc:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-from analysis.model import Action, LoopAnalysis, Pattern
+from analysis.model import Action, ActionKind, LoopAnalysis, Pattern, PatternKind, VerdictKind
 
 _VERDICT = {
-    "parallel": "parallel: iterations are independent as written",
-    "parallel_with_actions": "parallel once the actions below are taken",
-    "parallel_after_distribution": "parallel after loop distribution (split the body, run the parts in order)",
-    "sequential": "sequential: a carried dependence cycle remains",
-    "early_exit": "early exit: the loop may stop before its last iteration",
-    "not_analysed": "not analysed: treat as sequential",
+    VerdictKind.PARALLEL: "parallel: iterations are independent as written",
+    VerdictKind.PARALLEL_WITH_ACTIONS: "parallel once the actions below are taken",
+    VerdictKind.PARALLEL_AFTER_DISTRIBUTION: "parallel after loop distribution (split the body, run the parts in order)",
+    VerdictKind.SEQUENTIAL: "sequential: a carried dependence cycle remains",
+    VerdictKind.EARLY_EXIT: "early exit: the loop may stop before its last iteration",
+    VerdictKind.NOT_ANALYSED: "not analysed: treat as sequential",
 }
 
 
@@ -80,34 +80,34 @@ def _overwrite(d: dict) -> str:
 
 def action_text(a: Action) -> str:
     d = a.details
-    if a.kind == "war_copy":
+    if a.kind is ActionKind.WAR_COPY:
         return f"read {d['array']} ({', '.join(d['reads'])}) from a copy taken before the loop"
-    if a.kind == "last_write_wins":
+    if a.kind is ActionKind.LAST_WRITE_WINS:
         return _overwrite(d)
-    if a.kind == "reduction":
+    if a.kind is ActionKind.REDUCTION:
         return _reduction(d)
-    if a.kind == "scan":
+    if a.kind is ActionKind.SCAN:
         return f"{d['target']} is a running {d['op']} read inside the loop: compute a prefix {d['op']} (scan)"
-    if a.kind == "scalar_expansion":
+    if a.kind is ActionKind.SCALAR_EXPANSION:
         return _expansion(d)
-    if a.kind == "induction_variable":
+    if a.kind is ActionKind.INDUCTION_VARIABLE:
         return _induction(d)
-    if a.kind == "stream_compaction":
+    if a.kind is ActionKind.STREAM_COMPACTION:
         return _compaction(d)
-    if a.kind == "runtime_check":
+    if a.kind is ActionKind.RUNTIME_CHECK:
         return (f"branch on {d['condition']} at run time: then iteration i touches only its own element of "
                 f"{d['array']} (parallel); otherwise {d['otherwise']}")
-    if a.kind == "index_set_split":
+    if a.kind is ActionKind.INDEX_SET_SPLIT:
         snaps = "".join(f"; in phase {n + 1} read {', '.join(refs)} from a copy of {arr} taken when the phase starts"
                         for n, phase in enumerate(d["snapshot"]) for arr, refs in phase.items())
         return (f"split the iterations at {d['var']} = {d['at']}: run {d['phases'][0]}, then {d['phases'][1]}, "
                 f"each phase a parallel loop (values flow only from the first phase to the second){snaps}")
-    if a.kind == "privatise":
+    if a.kind is ActionKind.PRIVATISE:
         return (f"array {d['array']} is private to each iteration: every value an iteration reads it wrote itself "
                 f"earlier, or was there when the loop started; give each iteration its own copy of the elements it "
                 f"writes ({', '.join(d['writes'])}); after the loop each element holds the value of the last "
                 f"iteration that wrote it")
-    if a.kind == "distribute":
+    if a.kind is ActionKind.DISTRIBUTE:
         grow = "".join(f"; give each definition of scalar {x} whose value crosses parts its own array indexed by "
                        f"the iterator"
                        for x in d.get("expanded") or [])
@@ -120,20 +120,20 @@ def action_text(a: Action) -> str:
 
 def pattern_text(p: Pattern, var: str) -> str | None:
     d = p.details
-    if p.kind == "early_exit":
+    if p.kind is PatternKind.EARLY_EXIT:
         branch = f" ({', '.join(d['in_exit_branch'])} in the exit's branch)" if d.get("in_exit_branch") else ""
         return (f"loop {var} stops at the first {var}, in iteration order, where {' or '.join(d['conditions'])} "
                 f"({', '.join(d['exits'])}); in that iteration only the statements before the exit run{branch}; "
                 f"no later iteration runs. In parallel: find the smallest such {var} (a min-reduction), run the "
                 f"iterations before it in full, then that iteration up to the exit")
-    if p.kind == "reordering" and "sequential" in d:
+    if p.kind is PatternKind.REORDERING and "sequential" in d:
         parts = [f"{{{', '.join(c)}}} {'sequential' if s else 'parallel'}" for c, s in zip(d["order"], d["sequential"])]
         return f"loop {var} splits into parts run one after another: {'; '.join(parts)}"
-    if p.kind == "unrolling":
+    if p.kind is PatternKind.UNROLLING:
         return f"loop {var} is {d['note']} (offsets {d['offsets']})"
-    if p.kind == "stencil":
+    if p.kind is PatternKind.STENCIL:
         return f"loop {var} reads {d['array']} at offsets {d['offsets']} of its subscript (a stencil window)"
-    if p.kind == "convolution":
+    if p.kind is PatternKind.CONVOLUTION:
         return f"loop {var} reads {', '.join(d['window'])}: a convolution window sliding with two iterators"
     return None
 

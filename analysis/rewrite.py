@@ -179,7 +179,7 @@ class Claim(ScalarActions, PhaseActions):
 
 def claim_c_text(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> str:
     """The loop function with loop level `lv` rewritten by its actions and permuted; raises Unexecutable."""
-    if not lv.verdict.startswith("parallel"):
+    if not lv.verdict.is_parallel:
         raise Unexecutable(f"{lv.verdict} is not a parallel claim")
     return Claim(loop, result, lv).c_text()
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import enum
 from dataclasses import dataclass
 
 import numpy as np
 
 from analysis import analyze
-from analysis.model import LoopAnalysis, LoopVerdict
+from analysis.model import ActionKind, LoopAnalysis, LoopVerdict, VerdictKind
 from analysis.rewrite import Claim, Unexecutable
 from tsvc.record import inputs, reference
 from tsvc.record.catalog import Loop
@@ -27,13 +28,22 @@ RTOL = 1e-9
 TIES = "__ties__"  # a case that rounds the inputs so that equal values occur
 
 
+class ClaimStatus(enum.StrEnum):
+    CONFIRMED = "confirmed"  # the rewritten loop matched the loop under every permutation
+    REFUTED = "refuted"
+    UNVERIFIED = "unverified"  # the rewriter cannot express the claim
+    ERROR = "error"  # the rewritten loop did not build
+
+
 @dataclass(frozen=True)
-class Outcome:
+class ClaimCheck:
+    """What executing one loop level's parallel claim showed."""
+
     loop: str
     level: str  # "L0 i"
-    verdict: str
-    actions: tuple[str, ...]
-    status: str  # confirmed | refuted | unverified | error
+    verdict: VerdictKind
+    actions: tuple[ActionKind, ...]
+    status: ClaimStatus
     detail: str = ""
 
 
@@ -43,8 +53,7 @@ def _run(variant: Loop, perm: int | None, size, seed: int, case: dict | None = N
         ctypes.c_int.in_dll(ctypes.CDLL(str(path)), "tsvc_perm_").value = perm
     case = dict(case or {})
     ties = case.pop(TIES, None)
-    arrays = {k: np.ascontiguousarray(v.astype(np.float64) if v.dtype == np.float32 else v.copy())
-              for k, v in inputs.make_inputs(variant, size, seed).items()}
+    arrays = reference.widened(inputs.make_inputs(variant, size, seed), "double")
     if ties:  # values rounded to halves: many equal elements, for the tie-break of an argmax
         arrays = {k: np.round(v * 2) / 2 if v.dtype == np.float64 else v for k, v in arrays.items()}
     result = reference.load(variant, "double", FLAGS)(arrays, {**inputs.scalar_values(variant, size), **case})
@@ -68,14 +77,14 @@ def sizes(loop: Loop) -> tuple:
     return loop.sizes[:2]
 
 
-def check(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> Outcome:
+def check(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> ClaimCheck:
     """Executes one loop level's claim."""
     head = (loop.name, f"{lv.id} {lv.var}", lv.verdict, tuple(a.kind for a in lv.actions))
     claim = Claim(loop, result, lv)
     try:
         c_text = claim.c_text()
     except Unexecutable as exc:
-        return Outcome(*head, "unverified", str(exc))
+        return ClaimCheck(*head, ClaimStatus.UNVERIFIED, str(exc))
     variant = dataclasses.replace(loop, c_text=c_text)
     try:
         for case, tolerant in claim.cases:
@@ -85,17 +94,18 @@ def check(loop: Loop, result: LoopAnalysis, lv: LoopVerdict) -> Outcome:
                     for perm in PERMUTATIONS:
                         diff = _differs(want, _run(variant, perm, size, seed, case), claim.tol or tolerant)
                         if diff:
-                            return Outcome(*head, "refuted", f"permutation {perm}, size {size.label}, seed {seed}"
-                                                             f"{', ' + str(case) if case else ''}: {', '.join(diff)} differ")
+                            return ClaimCheck(*head, ClaimStatus.REFUTED,
+                                              f"permutation {perm}, size {size.label}, seed {seed}"
+                                              f"{', ' + str(case) if case else ''}: {', '.join(diff)} differ")
     except reference.BuildError as exc:
-        return Outcome(*head, "error", str(exc).splitlines()[-1][:200])
-    return Outcome(*head, "confirmed")
+        return ClaimCheck(*head, ClaimStatus.ERROR, str(exc).splitlines()[-1][:200])
+    return ClaimCheck(*head, ClaimStatus.CONFIRMED)
 
 
 def claims(loop: Loop) -> list[LoopVerdict]:
-    return [lv for lv in analyze(loop).loops if lv.verdict.startswith("parallel")]
+    return [lv for lv in analyze(loop).loops if lv.verdict.is_parallel]
 
 
-def verify_loop(loop: Loop) -> list[Outcome]:
+def verify_loop(loop: Loop) -> list[ClaimCheck]:
     result = analyze(loop)
     return [check(loop, result, lv) for lv in claims(loop)]

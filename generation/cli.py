@@ -14,7 +14,7 @@ from tsvc.kernelsets import UnknownKernelSetError, resolve
 from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
                                 model_from_set_name)
 from generation.prompt import build_prompt
-from generation.session import Generator, label
+from generation.session import SetGenerator, label
 
 
 def _prompt_args(p: argparse.ArgumentParser) -> None:
@@ -64,7 +64,7 @@ def _warning_line(message: Warning | str, category: type[Warning], filename: str
     print(f"tsvc generate: warning: {' '.join(str(message).split())}", file=sys.stderr, flush=True)
 
 
-def _generate(gen: Generator, loops: list[Loop], set_name: str) -> int:
+def _generate(gen: SetGenerator, loops: list[Loop], set_name: str) -> int:
     """Each loop's samples in turn; status 1 when some loop has no passing sample."""
     samples = range(1, gen.config.samples + 1)
     unit = "loop" if len(samples) == 1 else "loop sample"

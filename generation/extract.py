@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from tsvc.sandbox import policy
 from tsvc.record.catalog import Loop
 
-from generation.feedback import ErrorClass, Failure
+from generation.feedback import Failure, FailureKind
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
 PYTHON_LANGUAGES = frozenset({"", "python", "python3", "py", "py3"})
@@ -126,10 +126,10 @@ def screen(code: str, loop: Loop) -> Failure | None:
     try:
         tree = ast.parse(code)
     except SyntaxError as exc:
-        return Failure(ErrorClass.UNPARSABLE, f"the code block is not valid Python: {exc.msg} (line {exc.lineno})")
+        return Failure(FailureKind.UNPARSABLE, f"the code block is not valid Python: {exc.msg} (line {exc.lineno})")
     findings = policy.findings(code)  # the same policy the runner enforces
     if findings:
-        return Failure(ErrorClass.POLICY, "; ".join(str(f) for f in findings))
+        return Failure(FailureKind.POLICY, "; ".join(str(f) for f in findings))
     if loop.kernel_name not in _top_level_names(tree):
-        return Failure(ErrorClass.IMPORT, f"the module defines no top-level function {loop.kernel_name}()")
+        return Failure(FailureKind.IMPORT, f"the module defines no top-level function {loop.kernel_name}()")
     return None

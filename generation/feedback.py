@@ -28,7 +28,7 @@ MAX_MESSAGE_CHARS = 4000
 SUMMARY_CHARS = 200
 
 
-class ErrorClass(enum.Enum):
+class FailureKind(enum.StrEnum):
     """Why an attempt failed; the value is what progress lines and the cache say."""
 
     NO_CODE = "no code block"
@@ -47,32 +47,32 @@ class ErrorClass(enum.Enum):
 
 
 _FROM_OUTCOME = {
-    Outcome.LOAD_ERROR: ErrorClass.IMPORT,
-    Outcome.POLICY_VIOLATION: ErrorClass.POLICY,
-    Outcome.CHEAT: ErrorClass.HOST,
-    Outcome.COMPILE_ERROR: ErrorClass.COMPILE,
-    Outcome.RUNTIME_ERROR: ErrorClass.RUNTIME,
-    Outcome.CRASH: ErrorClass.RUNTIME,
-    Outcome.TIMEOUT: ErrorClass.TIMEOUT,
-    Outcome.WRONG_RESULT: ErrorClass.WRONG_RESULT,
-    Outcome.RACE: ErrorClass.RACE,
+    Outcome.LOAD_ERROR: FailureKind.IMPORT,
+    Outcome.POLICY_VIOLATION: FailureKind.POLICY,
+    Outcome.CHEAT: FailureKind.HOST,
+    Outcome.COMPILE_ERROR: FailureKind.COMPILE,
+    Outcome.RUNTIME_ERROR: FailureKind.RUNTIME,
+    Outcome.CRASH: FailureKind.RUNTIME,
+    Outcome.TIMEOUT: FailureKind.TIMEOUT,
+    Outcome.WRONG_RESULT: FailureKind.WRONG_RESULT,
+    Outcome.RACE: FailureKind.RACE,
 }
 
 _HEADLINE = {
-    ErrorClass.NO_CODE: "Your answer held no Python code block.",
-    ErrorClass.TRUNCATED: "Your answer was cut off at the output token limit before the module was complete.",
-    ErrorClass.UNPARSABLE: "Your code block is not a valid Python module.",
-    ErrorClass.IMPORT: "Importing your module failed.",
-    ErrorClass.SIGNATURE: "Your kernel function could not be called with the required signature.",
-    ErrorClass.POLICY: "Your module breaks a rule of the task.",
-    ErrorClass.HOST: "Your wrapper broke the host rule.",
-    ErrorClass.COMPILE: "Triton could not compile your kernel.",
-    ErrorClass.RUNTIME: "Your kernel raised an error when it ran.",
-    ErrorClass.RETURN: "Your kernel function returned the wrong kind of value.",
-    ErrorClass.WRONG_RESULT: "Your kernel ran but computed a wrong result.",
-    ErrorClass.TIMEOUT: "Your kernel did not finish in time.",
+    FailureKind.NO_CODE: "Your answer held no Python code block.",
+    FailureKind.TRUNCATED: "Your answer was cut off at the output token limit before the module was complete.",
+    FailureKind.UNPARSABLE: "Your code block is not a valid Python module.",
+    FailureKind.IMPORT: "Importing your module failed.",
+    FailureKind.SIGNATURE: "Your kernel function could not be called with the required signature.",
+    FailureKind.POLICY: "Your module breaks a rule of the task.",
+    FailureKind.HOST: "Your wrapper broke the host rule.",
+    FailureKind.COMPILE: "Triton could not compile your kernel.",
+    FailureKind.RUNTIME: "Your kernel raised an error when it ran.",
+    FailureKind.RETURN: "Your kernel function returned the wrong kind of value.",
+    FailureKind.WRONG_RESULT: "Your kernel ran but computed a wrong result.",
+    FailureKind.TIMEOUT: "Your kernel did not finish in time.",
     # the verdict's message states the rule (tsvc.judge.racecheck.ORDER_RULE)
-    ErrorClass.RACE: "Your kernel's result depends on the order in which a GPU runs the programs of one launch.",
+    FailureKind.RACE: "Your kernel's result depends on the order in which a GPU runs the programs of one launch.",
 }
 
 _NOISE = re.compile(r"^(Traceback \(most recent call last\):|During handling of the above exception.*|"
@@ -94,7 +94,7 @@ def summary_line(error_class: str, message: str) -> str:
 
 @dataclass(frozen=True)
 class Failure:
-    error_class: ErrorClass
+    error_class: FailureKind
     message: str
     size: str = ""  # "LEN_1D=97, LEN_2D=17" where the failure showed
     same_as: int | None = None  # the earlier attempt whose module this one repeats (not run again)
@@ -168,15 +168,15 @@ def _void_return(loop: Loop) -> str:
 
 def from_verdict(verdict: Verdict, module_path: Path, size: Size, loop: Loop) -> Failure:
     """The failure of a checked attempt, as the model will hear it."""
-    cls = _FROM_OUTCOME.get(verdict.outcome, ErrorClass.RUNTIME)
+    cls = _FROM_OUTCOME.get(verdict.outcome, FailureKind.RUNTIME)
     message = verdict.message
-    if cls in (ErrorClass.COMPILE, ErrorClass.RUNTIME, ErrorClass.IMPORT):
+    if cls in (FailureKind.COMPILE, FailureKind.RUNTIME, FailureKind.IMPORT):
         lines = clean_traceback(message, module_path).splitlines()
         message = "\n".join(lines[-TRACEBACK_LINES:])
-        if cls is ErrorClass.RUNTIME and _signature_error(message, loop):
-            cls = ErrorClass.SIGNATURE
-    elif cls is ErrorClass.WRONG_RESULT and _return_error(message):
-        cls = ErrorClass.RETURN
+        if cls is FailureKind.RUNTIME and _signature_error(message, loop):
+            cls = FailureKind.SIGNATURE
+    elif cls is FailureKind.WRONG_RESULT and _return_error(message):
+        cls = FailureKind.RETURN
         if not loop.returns_result:
             message = _void_return(loop)
     return Failure(cls, message[-MAX_MESSAGE_CHARS:], f"LEN_1D={size.len_1d}, LEN_2D={size.len_2d}")
@@ -185,18 +185,18 @@ def from_verdict(verdict: Verdict, module_path: Path, size: Size, loop: Loop) ->
 def broken_rule(failure: Failure, loop: Loop) -> str | None:
     """The rule of the calling convention `failure` breaks, stated in full; None for other failures."""
     k = loop.kernel_name
-    if failure.error_class is ErrorClass.SIGNATURE:
+    if failure.error_class is FailureKind.SIGNATURE:
         return (f"`{k}` is called with every argument by keyword, under the C function's parameter names "
                 "(arrays as tensors, scalars and sizes as Python numbers), exactly as this signature says.")
-    if failure.error_class is ErrorClass.RETURN:
+    if failure.error_class is FailureKind.RETURN:
         if loop.returns_result:
             return f"`{k}` returns the loop's scalar result, as a Python number or a one-element tensor."
         return f"The C function is void: `{k}` updates the arrays in place and returns None."
-    if failure.error_class is ErrorClass.HOST:
+    if failure.error_class is FailureKind.HOST:
         return HOST_RULE
-    if failure.error_class is ErrorClass.POLICY:
+    if failure.error_class is FailureKind.POLICY:
         return policy_rules()
-    if failure.error_class is ErrorClass.IMPORT and "defines no" in failure.message:
+    if failure.error_class is FailureKind.IMPORT and "defines no" in failure.message:
         return f"The module defines the function `{k}` at top level, with this signature."
     return None
 

@@ -11,6 +11,7 @@ measures with tsvc.speed.benchmark on the GPU.
 """
 from __future__ import annotations
 
+import enum
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,18 @@ Check = Callable[[Loop, Path], "Failure | None"]
 
 
 NO_GPU = "--optimize-rounds needs a CUDA GPU to time kernels; this run's backend: {backend}"
+
+
+class RoundsStop(enum.StrEnum):
+    """Why a loop's rounds ended; the record's `stopped` is the value, then ": " and the cause if told."""
+
+    DONE = "rounds done"
+    TIMEOUT = "generation timeout"
+    STOPPED = "stopped"  # the budget or the provider ended them; the kept kernel stands
+    NOT_TIMED = "not timed"  # the passing kernel could not be timed: no rounds were run
+
+    def told(self, cause: object = None) -> str:
+        return self.value if cause is None else f"{self.value}: {cause}"
 
 
 @dataclass(frozen=True)
@@ -143,7 +156,7 @@ def round_request(loop: Loop, baseline: Baseline, best_seconds: float, last: str
 
 
 @dataclass(frozen=True)
-class RoundsOutcome:
+class RoundsResult:
     rounds: tuple[RoundRecord, ...]
     kernel: Path  # the staged module to keep: the fastest that passed
     kernel_round: int  # the round whose module `kernel` is (0: the attempts' own)
@@ -169,12 +182,13 @@ class Rounds:
 
     def __init__(self, loop: Loop, prompt: Prompt, provider: Provider, budget: Budget, staging: Staging,
                  check: Check, timing: Timing, progress: Callable[[str], None], header: Callable[[int], str],
-                 timeout: float, clock: Callable[[], float] = time.monotonic):
+                 timeout: float, clock: Callable[[], float] = time.monotonic, who: str | None = None):
         self.loop, self.prompt, self.provider, self.budget = loop, prompt, provider, budget
         self.staging, self.check, self.timing, self.progress = staging, check, timing, progress
         self.header, self.timeout, self.clock = header, timeout, clock
+        self.who = who or loop.name  # how progress lines name the loop (a sample's label)
 
-    def run(self, start: Path, start_round: int, first_round: int, count: int) -> RoundsOutcome:
+    def run(self, start: Path, start_round: int, first_round: int, count: int) -> RoundsResult:
         """Up to `count` rounds numbered from `first_round`, from the kept kernel `start` (of round `start_round`)."""
         loop, began = self.loop, self.clock()
         baseline = self.timing.baseline(loop)
@@ -182,19 +196,19 @@ class Rounds:
             kept = Kept(start, without_header(start.read_text()), self.timing(loop, start), start_round)
         except CandidateError as exc:
             failure = _failure_of(exc, loop, start, baseline.size)
-            self.progress(f"{loop.name}: the passing kernel could not be timed, no rounds: {failure.summary()}")
-            return RoundsOutcome((), start, start_round,
-                                 self._performance(baseline, None, None, f"not timed: {failure.summary()}"))
+            self.progress(f"{self.who}: the passing kernel could not be timed, no rounds: {failure.summary()}")
+            return RoundsResult((), start, start_round,
+                                self._performance(baseline, None, None, RoundsStop.NOT_TIMED.told(failure.summary())))
         started_at = kept.seconds
-        self.progress(f"{loop.name}: {_us(kept.seconds)} device time, C {_us(baseline.c_seconds)}; "
+        self.progress(f"{self.who}: {_us(kept.seconds)} device time, C {_us(baseline.c_seconds)}; "
                       f"asking for a faster kernel ({count} round(s))")
         records: list[RoundRecord] = []
-        stopped, last = "rounds done", None
+        stopped, last = RoundsStop.DONE.told(), None
         fee = price(self.provider.settings.provider, self.provider.settings.model)
         for number in range(first_round, first_round + count):
             remaining = self.timeout - (self.clock() - began)
             if remaining <= 0:
-                stopped = "generation timeout"
+                stopped = RoundsStop.TIMEOUT.told()
                 break
             turns = [Turn("user", self.prompt.text), Turn("assistant", f"```python\n{kept.code}```"),
                      Turn("user", round_request(loop, baseline, kept.seconds, last))]
@@ -202,15 +216,15 @@ class Rounds:
                 self.budget.check()
                 completion = self.provider.complete(self.prompt.system, turns, timeout=remaining)
             except (BudgetExceeded, ProviderError) as exc:  # the kept kernel stands; later runs may go on
-                stopped = f"stopped: {exc}"
+                stopped = RoundsStop.STOPPED.told(exc)
                 break
             cost = fee.cost(completion.input_tokens, completion.output_tokens)
             self.budget.charge(cost)
             record, kept, last = self._judge(number, completion, kept, baseline, cost)
             records.append(record)
-        self.progress(f"{loop.name}: kept round {kept.round}'s kernel, {_us(kept.seconds)} device time "
+        self.progress(f"{self.who}: kept round {kept.round}'s kernel, {_us(kept.seconds)} device time "
                       f"({stopped})")
-        return RoundsOutcome(tuple(records), kept.path, kept.round,
+        return RoundsResult(tuple(records), kept.path, kept.round,
                              self._performance(baseline, started_at, kept, stopped, start_round))
 
     def _judge(self, number: int, completion: Completion, kept: Kept, baseline: Baseline,
@@ -242,11 +256,11 @@ class Rounds:
         else:
             last = f"(round {number}) was correct but not faster: {_us(seconds)}"
             verdict = f"passed, {_us(seconds)}: not faster than {_us(kept.seconds)}"
-        self.progress(f"{loop.name} round {number}: {verdict}")
+        self.progress(f"{self.who} round {number}: {verdict}")
         record = RoundRecord(
             number=number, answer_file=self.staging.relative(answer_file),
             code_file=self.staging.relative(code_file) if code_file else None,
-            error_class=failure.error_class.value if failure else None,
+            error_class=failure.error_class if failure else None,
             message=failure.message if failure else "passed", device_seconds=seconds, kept=faster,
             input_tokens=completion.input_tokens, output_tokens=completion.output_tokens, cost_usd=round(cost, 6),
             request_seconds=round(completion.seconds, 3), check_seconds=round(time.monotonic() - checked, 3),

@@ -18,7 +18,7 @@ from generation.client import DEFAULT_MODEL, ProviderSettings, make_provider, pa
 from generation.cost import PRICES, Budget
 from generation.optimize import NO_GPU, CudaTiming, Timing
 from generation.retry import RetryPolicy, check_module
-from generation.session import GenerationConfig, Generator
+from generation.session import GenerationConfig, SetGenerator
 from generation.store import Store
 
 
@@ -179,7 +179,7 @@ def timing_for(opts: RunOptions, scale: int = 1) -> Timing | None:
 
 
 def generator_for(kernel_set: KernelSet, opts: RunOptions, progress: Callable[[str], None],
-                  shared_budget: bool = False, scale: int = 1) -> Generator:
+                  shared_budget: bool = False, scale: int = 1) -> SetGenerator:
     """The run's generator for a model set (raises OptionError on contradictory options)."""
     from tsvc import backend
 
@@ -187,6 +187,6 @@ def generator_for(kernel_set: KernelSet, opts: RunOptions, progress: Callable[[s
     settings = settings_for(kernel_set, opts)
     config = config_for(opts)
     device = backend.select().device
-    return Generator(Store(kernel_set.path, kernel_set.name), make_provider(settings),
-                     Budget(opts.max_cost, config.run_id, shared_budget), config,
-                     lambda loop, path: check_module(loop, path, device), progress, timing)
+    return SetGenerator(Store(kernel_set.path, kernel_set.name), make_provider(settings),
+                        Budget(opts.max_cost, config.run_id, shared_budget), config,
+                        lambda loop, path: check_module(loop, path, device), progress, timing)

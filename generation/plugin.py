@@ -29,9 +29,9 @@ from tsvc.plugin.suite import kernel_set as run_kernel_set
 
 from generation.options import (OptionError, RunOptions, add_options, generator_for, is_model_set,
                                 model_from_set_name)
-from generation.session import Generator, Resolution
+from generation.session import Resolution, SetGenerator
 
-_GENERATOR = pytest.StashKey["Generator | None"]()
+_GENERATOR = pytest.StashKey["SetGenerator | None"]()
 _RUNNING_SAMPLE = pytest.StashKey[int]()  # the sample of the test being run in this process
 SAMPLE_PARAM = "tsvc_sample"  # the parameter --samples adds; its ids are `sample<k>`
 USER_PROPERTY = "tsvc_sample"  # the sample of a test, in its report's user_properties (for the report)
@@ -125,7 +125,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         gen.tidy()
 
 
-def generator(config: pytest.Config) -> Generator | None:
+def generator(config: pytest.Config) -> SetGenerator | None:
     """The run's generator, or None when --kernels is not a model set."""
     return config.stash.get(_GENERATOR, None)
 
@@ -146,7 +146,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
             f"budget ${gen.budget.cap:.2f}; {state}"]
 
 
-def _ensure(gen: Generator, loop: Loop, sample: int) -> Resolution:
+def _ensure(gen: SetGenerator, loop: Loop, sample: int) -> Resolution:
     try:
         return gen.ensure(loop, sample)
     except Exception as exc:  # a harness bug: fail the test with it, never crash the session

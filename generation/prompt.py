@@ -7,6 +7,7 @@ The same inputs give a byte-identical prompt, identified by its sha256.
 """
 from __future__ import annotations
 
+import enum
 import hashlib
 import warnings
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from tsvc.record.convention import HOST_RULE, python_signature
 SYSTEM = "You are an expert GPU programmer. You write correct, efficient Triton kernels."
 
 
-class AnalysisState:
+class AnalysisState(enum.StrEnum):
     """How the analysis facts entered the prompt (recorded in the cache)."""
 
     ON = "on"
@@ -32,7 +33,7 @@ class Prompt:
     loop: str
     system: str
     text: str
-    analysis: str  # an AnalysisState value
+    analysis: AnalysisState
 
     @property
     def sha256(self) -> str:
@@ -93,10 +94,7 @@ def example_triton(*, x, y, alpha, LEN_1D):
     example_kernel[grid](x, y, LEN_1D, alpha, BLOCK_SIZE=1024)
 '''
 
-_ROLE = {"read": "read only (must come back unchanged)", "write": "written", "readwrite": "read and written"}
-
-
-def analysis_facts(loop: Loop) -> tuple[str, str]:
+def analysis_facts(loop: Loop) -> tuple[str, AnalysisState]:
     """(facts text, AnalysisState) from the analysis stage, when it is installed."""
     try:
         from analysis import facts_for_prompt
@@ -138,12 +136,11 @@ def _task(loop: Loop) -> str:
 def _data(loop: Loop) -> str:
     lines = ["## Arrays and arguments"]
     for spec in loop.arrays:
-        dtype = "torch.int32" if spec.ctype == "int" else "torch.float32"
-        lines.append(f"- `{spec.name}`: {dtype} tensor of shape ({', '.join(spec.dims)},), {_ROLE[spec.role]}")
+        lines.append(f"- `{spec.name}`: {spec.ctype.torch_name} tensor of shape ({', '.join(spec.dims)},), "
+                     f"{spec.role.prose}")
     for scalar in loop.scalars:
-        ptype = "int" if scalar.ctype == "int" else "float"
         note = f" ({scalar.note})" if scalar.note else ""
-        lines.append(f"- `{scalar.name}`: Python {ptype} scalar; the tests pass {scalar.value}{note}")
+        lines.append(f"- `{scalar.name}`: Python {scalar.ctype.python_name} scalar; the tests pass {scalar.value}{note}")
     for name in loop.size_params:
         lines.append(f"- `{name}`: Python int, a problem size")
     sizes = ", ".join(f"LEN_1D={s.len_1d} with LEN_2D={s.len_2d}" for s in loop.sizes)

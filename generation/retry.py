@@ -24,9 +24,9 @@ from tsvc.record.catalog import Loop
 from generation.client import Completion, Provider, ProviderError, Turn
 from generation.cost import Budget, price
 from generation.extract import module_block, screen
-from generation.feedback import ErrorClass, Failure, feedback, from_verdict
+from generation.feedback import Failure, FailureKind, feedback, from_verdict
 from generation.prompt import Prompt
-from generation.store import AttemptRecord, Staging
+from generation.store import AttemptRecord, AttemptsStop, Staging
 
 Check = Callable[[Loop, Path], "Failure | None"]
 Progress = Callable[[str], None]
@@ -48,13 +48,14 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class RetryResult:
     """What the attempt loop produced, before it is committed to the cache."""
 
     attempts: tuple[AttemptRecord, ...]
     passed: bool
-    stopped: str  # "passed", "attempts exhausted" or "generation timeout"
+    stopped: AttemptsStop
     kernel: Path | None  # the staged module to keep: the passing one, else the last that could run
+    kernel_attempt: int | None  # the attempt whose module `kernel` is
     notes: tuple[str, ...] = ()  # the client library's warnings (a model's deprecation), for the record
 
 
@@ -65,7 +66,7 @@ def check_module(loop: Loop, path: Path, device: str) -> Failure | None:
             try:
                 verdict = checker.check(loop, path, size, seed, device)
             except (SystemExit, GeneratorExit) as exc:  # the candidate tried to end the process
-                return Failure(ErrorClass.POLICY, f"the module raised {type(exc).__name__}", "")
+                return Failure(FailureKind.POLICY, f"the module raised {type(exc).__name__}", "")
             if not verdict.passed:
                 return from_verdict(verdict, path, size, loop)
     return None
@@ -91,10 +92,10 @@ def module_key(code: str) -> str:
 def unchecked(completion: Completion, code: str | None, closed: bool, max_tokens: int) -> Failure | None:
     """The failure of an answer that gives nothing to run: no block, or a block cut off at max_tokens."""
     if completion.stop_reason == "max_tokens" and (code is None or not closed):
-        return Failure(ErrorClass.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
+        return Failure(FailureKind.TRUNCATED, f"the answer reached the limit of {max_tokens} output tokens "
                        "before its code block ended; answer with the module alone, without explanations")
     if code is None:
-        return Failure(ErrorClass.NO_CODE, "Put the whole module in one ```python fenced block.")
+        return Failure(FailureKind.NO_CODE, "Put the whole module in one ```python fenced block.")
     return None
 
 
@@ -116,25 +117,32 @@ def without_header(text: str) -> str:
 
 def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget, policy: RetryPolicy,
                  staging: Staging, check: Check, progress: Progress,
-                 clock: Callable[[], float] = time.monotonic) -> Outcome:
+                 clock: Callable[[], float] = time.monotonic, who: str | None = None) -> RetryResult:
     """Runs attempts until one passes, `max_attempts` are spent or the time is up.
 
     Raises BudgetExceeded or ProviderError (neither is the model's doing): the
     caller then discards the staging folder. A request cut short by the end of
-    the loop's time ends the loop as a generation timeout instead.
+    the loop's time ends the loop as a generation timeout instead. Progress
+    lines begin with `who` (the loop's name unless given: a sample's label).
     """
+    who = who or loop.name
     start = clock()
     fee = price(provider.settings.provider, provider.settings.model)
     records: list[AttemptRecord] = []
     previous: tuple[str, Failure] | None = None
     seen: dict[str, tuple[int, Failure]] = {}  # module key -> (first attempt, its failure)
-    runnable: Path | None = None
+    runnable: tuple[Path, int] | None = None  # the last module that could run, and its attempt
     notes: dict[str, None] = {}  # the client's warnings, in order, each once
+
+    def result(passed: bool, stopped: AttemptsStop, kept: tuple[Path, int] | None) -> RetryResult:
+        path, attempt = kept or (None, None)
+        return RetryResult(tuple(records), passed, stopped, path, attempt, tuple(notes))
+
     for number in range(1, policy.max_attempts + 1):
         remaining = policy.timeout - (clock() - start)
         if remaining <= 0:
-            progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s ({number - 1} attempts)")
-            return Outcome(tuple(records), False, "generation timeout", runnable, tuple(notes))
+            progress(f"{who}: generation stopped after {policy.timeout:.0f} s ({number - 1} attempts)")
+            return result(False, AttemptsStop.GENERATION_TIMEOUT, runnable)
         budget.check()
         turns = conversation(loop, prompt, number, previous, policy)
         try:
@@ -142,8 +150,8 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
         except ProviderError:
             if clock() - start < policy.timeout:
                 raise
-            progress(f"{loop.name}: generation stopped after {policy.timeout:.0f} s, waiting on attempt {number}")
-            return Outcome(tuple(records), False, "generation timeout", runnable, tuple(notes))
+            progress(f"{who}: generation stopped after {policy.timeout:.0f} s, waiting on attempt {number}")
+            return result(False, AttemptsStop.GENERATION_TIMEOUT, runnable)
         notes.update(dict.fromkeys(completion.notes))
         cost = fee.cost(completion.input_tokens, completion.output_tokens)
         budget.charge(cost)
@@ -164,7 +172,7 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
             else:
                 failure = screen(code, loop)
                 if failure is None:
-                    runnable = code_file
+                    runnable = (code_file, number)
                     failure = check(loop, code_file)
                 if failure is not None:
                     seen[key] = (number, failure)
@@ -173,7 +181,7 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
         records.append(AttemptRecord(
             number=number, line=policy.line(number), answer_file=staging.relative(answer_file),
             code_file=staging.relative(code_file) if code_file else None,
-            error_class=failure.error_class.value if failure else None,
+            error_class=failure.error_class if failure else None,
             message=failure.message if failure else "passed",
             input_tokens=completion.input_tokens, output_tokens=completion.output_tokens,
             cost_usd=round(cost, 6), request_seconds=round(completion.seconds, 3),
@@ -181,10 +189,10 @@ def run_attempts(loop: Loop, prompt: Prompt, provider: Provider, budget: Budget,
             model=completion.model, request_id=completion.request_id,
             same_as=failure.same_as if failure else None,
         ))
-        progress(f"{loop.name} attempt {number}/{policy.max_attempts}: "
+        progress(f"{who} attempt {number}/{policy.max_attempts}: "
                  f"{failure.summary() if failure else 'passed'}")
         if failure is None:
-            return Outcome(tuple(records), True, "passed", code_file, tuple(notes))
+            return result(True, AttemptsStop.PASSED, (code_file, number) if code_file else None)
         echo = f"```python\n{code}```" if code is not None else (completion.text[:MAX_ECHO_CHARS] or "(empty)")
         previous = (echo, failure)
-    return Outcome(tuple(records), False, "attempts exhausted", runnable, tuple(notes))
+    return result(False, AttemptsStop.ATTEMPTS_EXHAUSTED, runnable)

@@ -60,17 +60,10 @@ def sample_record(entry: Entry) -> SampleRecord:
                         float(entry.totals.get("cost_usd", 0.0)), perf.get("best_seconds"), perf.get("speedup"))
 
 
-def sample_numbers(folder: Path) -> list[int]:
-    """The samples a set folder holds: 1, then every samples/<k>/ folder."""
-    extra = folder / "samples"
-    found = sorted(int(p.name) for p in extra.iterdir() if p.is_dir() and p.name.isdigit()) if extra.is_dir() else []
-    return [1, *(k for k in found if k > 1)]
-
-
 def loop_samples(folder: Path, loop: str, samples: int | None = None) -> LoopSamples:
     """The recorded samples of `loop` in the set at `folder`: 1..`samples`, or every one the set holds."""
     store = Store(folder, folder.name)
-    numbers = range(1, samples + 1) if samples else sample_numbers(folder)
+    numbers = range(1, samples + 1) if samples else store.layout.sample_numbers()
     records, corrupt = [], []
     for k in numbers:
         try:

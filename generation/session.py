@@ -1,6 +1,6 @@
 """One run's generator: from a loop to a kernel module, through the cache, generating what is missing.
 
-`Generator.ensure(loop, sample)` looks the loop's sample up in the cache; an
+`SetGenerator.ensure(loop, sample)` looks the loop's sample up in the cache; an
 entry is reused when its prompt hash and temperature match (or --reuse-stale),
 is regenerated when --regenerate is given (once per run, whatever the worker),
 and is generated when missing, stale or corrupt, under the lock of the loop in
@@ -12,7 +12,7 @@ one-line reason to skip or fail.
 """
 from __future__ import annotations
 
-import re
+import enum
 import time
 import warnings
 from dataclasses import dataclass, field, replace
@@ -25,9 +25,9 @@ from tsvc.judge.findings import ErrorClass
 
 from generation.client import Provider, ProviderError, ProviderUnreachable
 from generation.cost import Budget, BudgetExceeded
-from generation.optimize import Rounds, RoundsOutcome, Timing
+from generation.optimize import Rounds, RoundsResult, Timing
 from generation.prompt import Prompt, build_prompt
-from generation.retry import Check, Outcome, RetryPolicy, header, run_attempts
+from generation.retry import Check, RetryPolicy, RetryResult, header, run_attempts
 from generation.store import CorruptEntryError, Entry, Staging, Store, sha256_file
 
 
@@ -72,6 +72,28 @@ class Resolution:
                 f"${e.totals.get('cost_usd', 0.0):.4f}")
 
 
+class Unusable(enum.StrEnum):
+    """Why a cached entry is not reused: the kind of a Miss (its text gives the particulars)."""
+
+    NONE_CACHED = "none cached"
+    CORRUPT = "corrupt"  # a fault to repair, never a kernel to skip
+    REGENERATE = "--regenerate"
+    OTHER_MODEL = "another model"
+    OTHER_TEMPERATURE = "another temperature"
+    OTHER_PROMPT = "another prompt"
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Why the cache gave no reusable entry: a kind to decide on and the text that says it."""
+
+    kind: Unusable
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def label(loop: str, sample: int) -> str:
     """How a loop's sample is named in progress lines and test ids: `s421`, `s421-sample2`."""
     return loop if sample == 1 else f"{loop}-sample{sample}"
@@ -81,7 +103,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Generator:
+class SetGenerator:
+    """Generates (or finds in the cache) the kernels of one kernel set for one run."""
+
     def __init__(self, store: Store, provider: Provider, budget: Budget, config: GenerationConfig,
                  check: Check, progress: Callable[[str], None], timing: Timing | None = None):
         self.store = store
@@ -126,24 +150,27 @@ class Generator:
         self._done[(resolution.loop, resolution.sample)] = resolution
         return resolution
 
-    def _usable(self, loop: Loop, prompt: Prompt, store: Store) -> tuple[Entry | None, str]:
-        """(a reusable entry, or None with the reason it is not)."""
+    def _usable(self, loop: Loop, prompt: Prompt, store: Store) -> tuple[Entry | None, Miss | None]:
+        """(a reusable entry, None) or (None, why there is none)."""
         try:
             entry = store.read(loop.name)
         except CorruptEntryError as exc:
-            return None, f"the cached entry is corrupt ({exc})"
+            return None, Miss(Unusable.CORRUPT, f"the cached entry is corrupt ({exc})")
         if entry is None:
-            return None, "none cached"
+            return None, Miss(Unusable.NONE_CACHED, "none cached")
         if self.config.regenerate and entry.run_id != self.config.run_id:
-            return None, "--regenerate"
+            return None, Miss(Unusable.REGENERATE, "--regenerate")
         s = self.provider.settings
         if (entry.provenance.get("provider"), entry.provenance.get("model")) != (s.provider, s.model):
-            return None, f"the cached entry is by another model ({entry.provenance.get('model')})"
+            return None, Miss(Unusable.OTHER_MODEL,
+                              f"the cached entry is by another model ({entry.provenance.get('model')})")
         if entry.provenance.get("temperature") != s.temperature:
-            return None, f"the cached entry was sampled at temperature {entry.provenance.get('temperature')}"
+            return None, Miss(Unusable.OTHER_TEMPERATURE,
+                              f"the cached entry was sampled at temperature {entry.provenance.get('temperature')}")
         if entry.prompt_sha256 != prompt.sha256 and not self.config.reuse_stale:
-            return None, "the cached entry was made from another prompt (--reuse-stale tests it anyway)"
-        return entry, ""
+            return None, Miss(Unusable.OTHER_PROMPT,
+                              "the cached entry was made from another prompt (--reuse-stale tests it anyway)")
+        return entry, None
 
     def _wants_rounds(self, entry: Entry) -> bool:
         """Whether a passing entry has had fewer rounds than asked (and its kernel could be timed)."""
@@ -183,18 +210,19 @@ class Generator:
         name = label(loop.name, sample)
         if missing and entry is not None:  # the kernel is there; only its rounds cannot be had
             return self._resolution(entry, False, store)
-        if missing and "corrupt" in why:  # a broken cache entry is a fault to repair, not a kernel to skip
+        corrupt = why is not None and why.kind is Unusable.CORRUPT
+        if missing and corrupt:  # a broken cache entry is a fault to repair, not a kernel to skip
             return Resolution(loop.name, error=f"{name} in '{store.name}': {why}, and {missing} to regenerate it",
                               error_class=ErrorClass.HARNESS)
         if missing:
-            what = "no kernel" if why == "none cached" else f"no usable kernel ({why})"
+            what = f"no usable kernel ({why})" if why and why.kind is not Unusable.NONE_CACHED else "no kernel"
             return Resolution(loop.name, skip=f"{what} for {name} in model set '{self.store.name}', and {missing}",
                               sample=sample)
         if self.unreachable:
             if entry is not None:
                 return self._resolution(entry, False, store)
             return Resolution(loop.name, error=f"{name} not generated: {self.unreachable}", sample=sample)
-        if "corrupt" in why:
+        if corrupt:
             warnings.warn(f"{name} in '{self.store.name}': {why}; regenerating it", stacklevel=2)
         with store.lock(loop.name):
             entry, why = self._usable(loop, prompt, store)  # another worker may have made it meanwhile
@@ -202,35 +230,34 @@ class Generator:
                 return self._resolution(entry, False, store)
             if entry is not None:
                 return self._extend(loop, prompt, entry, store)
+            assert why is not None
             return self._generate(loop, prompt, why, sample, store)
-
-    def _say(self, sample: int) -> Callable[[str], None]:
-        """Progress lines of a sample > 1 name it as its test ids do: `s421-sample2 attempt 1/10: ...`."""
-        if sample == 1:
-            return self.progress
-        return lambda line: self.progress(re.sub(r"^(\w+)", lambda m: label(m.group(1), sample), line, count=1))
 
     def _rounds(self, loop: Loop, prompt: Prompt, staging: Staging, sample: int) -> Rounds:
         assert self.timing is not None
-        return Rounds(loop, prompt, self.provider, self.budget, staging, self.check, self.timing, self._say(sample),
-                      lambda n: header(loop, prompt, self.provider, f"round {n}"), self.config.policy.timeout)
+        return Rounds(loop, prompt, self.provider, self.budget, staging, self.check, self.timing, self.progress,
+                      lambda n: header(loop, prompt, self.provider, f"round {n}"), self.config.policy.timeout,
+                      who=label(loop.name, sample))
 
-    def _generate(self, loop: Loop, prompt: Prompt, why: str, sample: int, store: Store) -> Resolution:
-        s, say = self.provider.settings, self._say(sample)
-        say(f"{loop.name}: generating with {s.model} ({why}; prompt sha256 {prompt.sha256[:12]}, "
+    def _generate(self, loop: Loop, prompt: Prompt, why: Miss, sample: int, store: Store) -> Resolution:
+        """Progress lines name a sample > 1 as its test ids do: `s421-sample2 attempt 1/10: ...`."""
+        s, say, name = self.provider.settings, self.progress, label(loop.name, sample)
+        say(f"{name}: generating with {s.model} ({why}; prompt sha256 {prompt.sha256[:12]}, "
             f"analysis {prompt.analysis})")
         started, clock = _now(), time.monotonic()
         staging = store.staging(loop.name)
         try:
             outcome = run_attempts(loop, prompt, self.provider, self.budget, self.config.policy, staging,
-                                   self.check, say)
+                                   self.check, say, who=name)
         except (BudgetExceeded, ProviderError) as exc:
             store.discard(staging)
-            say(f"{loop.name}: generation stopped: {exc}")
+            say(f"{name}: generation stopped: {exc}")
             if isinstance(exc, ProviderUnreachable):
                 self.unreachable = str(exc)
-            kind = "skip" if isinstance(exc, BudgetExceeded) else "error"
-            return Resolution(loop.name, sample=sample, **{kind: f"{label(loop.name, sample)} not generated: {exc}"})
+            reason = f"{name} not generated: {exc}"
+            if isinstance(exc, BudgetExceeded):  # the run's budget is spent: not the loop's fault
+                return Resolution(loop.name, skip=reason, sample=sample)
+            return Resolution(loop.name, error=reason, sample=sample)
         except BaseException:
             store.discard(staging)
             raise
@@ -248,10 +275,10 @@ class Generator:
         entry = store.read(loop.name) or entry  # with its totals, as a later run will read it
         spent = entry.totals.get("cost_usd", 0.0)
         verdict = f"passed on attempt {len(entry.attempts)}" if entry.passed else f"not passed ({entry.stopped})"
-        say(f"{loop.name}: {verdict}; ${spent:.4f}, {time.monotonic() - clock:.0f} s")
+        say(f"{name}: {verdict}; ${spent:.4f}, {time.monotonic() - clock:.0f} s")
         return self._resolution(entry, True, store)
 
-    def _entry(self, loop: Loop, prompt: Prompt, outcome: Outcome, rounds: RoundsOutcome | None, started: str,
+    def _entry(self, loop: Loop, prompt: Prompt, outcome: RetryResult, rounds: RoundsResult | None, started: str,
                sample: int) -> Entry:
         kernel = rounds.kernel if rounds else outcome.kernel
         return Entry(
@@ -259,9 +286,9 @@ class Generator:
             prompt_sha256=prompt.sha256, analysis=prompt.analysis,
             max_attempts=self.config.policy.max_attempts, reset_after=self.config.policy.reset_after,
             passed=outcome.passed, stopped=outcome.stopped,
-            kernel_file=f"{loop.name}.py" if kernel else None,
+            kernel_file=self.store.layout.kernel_file(loop.name) if kernel else None,
             kernel_sha256=sha256_file(kernel) if kernel else None,
-            kernel_attempt=int(outcome.kernel.name[:2]) if outcome.kernel else None,
+            kernel_attempt=outcome.kernel_attempt,
             started=started, finished=_now(), run_id=self.config.run_id, attempts=outcome.attempts,
             sample=sample, optimize_rounds=self.config.optimize_rounds if rounds else 0,
             rounds=rounds.rounds if rounds else (), performance=rounds.performance if rounds else None,

@@ -1,5 +1,6 @@
 """The cache of generated kernels: generated/<set>/, one entry per loop (and per sample).
 
+The folder's layout is tsvc.kernelsets.KernelSet's, which the store asks for every path.
 An entry is `<loop>.py` (the kernel that passed, or the last attempt that could
 be run; after optimisation rounds, the fastest that passed), `<loop>.json` (the
 record below) and `attempts/<loop>/` (every answer and every attempted module,
@@ -12,6 +13,7 @@ as a result. A per-loop file lock makes each loop generated once across workers.
 """
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 import os
@@ -22,14 +24,32 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from generation.feedback import summary_line
+from tsvc.kernelsets import KernelSet, Private
+
+from generation.feedback import FailureKind, summary_line
+from generation.prompt import AnalysisState
 
 SCHEMA = 1
-_HIDDEN = (".locks", ".staging", ".trash")
 
 
 class CorruptEntryError(ValueError):
     """A cache entry cannot be read, or does not match its kernel file."""
+
+
+class AttemptsStop(enum.StrEnum):
+    """Why the attempt loop of an entry ended (its record's `stopped`)."""
+
+    PASSED = "passed"
+    ATTEMPTS_EXHAUSTED = "attempts exhausted"
+    GENERATION_TIMEOUT = "generation timeout"
+
+
+def _coerce(record: object, **kinds: type[enum.StrEnum]) -> None:
+    """Turns the named fields of a frozen record, read from JSON as strings, into their StrEnums."""
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if value is not None:
+            object.__setattr__(record, name, kind(value))
 
 
 @dataclass(frozen=True)
@@ -38,7 +58,7 @@ class AttemptRecord:
     line: int  # the conversation it belongs to: 1, then 2 after the first reset, ...
     answer_file: str  # relative to the set folder
     code_file: str | None  # None when the answer held no code block
-    error_class: str | None  # an ErrorClass value; None when the attempt passed
+    error_class: FailureKind | None  # None when the attempt passed
     message: str
     input_tokens: int
     output_tokens: int
@@ -49,6 +69,9 @@ class AttemptRecord:
     model: str = ""  # the model id the API answered with (dated, e.g. claude-sonnet-4-5-20250929)
     request_id: str | None = None  # the provider's id of the request, for support and audit
     same_as: int | None = None  # the earlier attempt whose module this answer repeated (not run again)
+
+    def __post_init__(self) -> None:
+        _coerce(self, error_class=FailureKind)
 
     @property
     def passed(self) -> bool:
@@ -62,7 +85,7 @@ class RoundRecord:
     number: int  # from 1; round 0 is the kernel the attempts produced
     answer_file: str
     code_file: str | None
-    error_class: str | None  # an ErrorClass value; None when the round's kernel passed the checker
+    error_class: FailureKind | None  # None when the round's kernel passed the checker
     message: str  # "passed", or the failure in the feedback's words
     device_seconds: float | None  # median device time of the round's kernel; None when it failed
     kept: bool  # whether it was the fastest correct kernel so far when it was timed
@@ -75,6 +98,9 @@ class RoundRecord:
     model: str = ""
     request_id: str | None = None
 
+    def __post_init__(self) -> None:
+        _coerce(self, error_class=FailureKind)
+
     @property
     def passed(self) -> bool:
         return self.error_class is None
@@ -86,11 +112,11 @@ class Entry:
     kernel_set: str
     provenance: dict  # provider, model, max_tokens, temperature, retries, timeout, sdk version
     prompt_sha256: str
-    analysis: str  # a prompt.AnalysisState value
+    analysis: AnalysisState
     max_attempts: int
     reset_after: int
     passed: bool
-    stopped: str  # "passed", "attempts exhausted" or "generation timeout"
+    stopped: AttemptsStop
     kernel_file: str | None  # "<loop>.py"; None when no attempt could be run
     kernel_sha256: str | None
     kernel_attempt: int | None  # the attempt whose module <loop>.py is, byte for byte
@@ -105,6 +131,9 @@ class Entry:
     rounds: tuple[RoundRecord, ...] = ()
     performance: dict | None = None  # the timed figures of the rounds (see generation/optimize.py)
     kernel_round: int | None = None  # the round whose module <loop>.py is (0: attempt kernel_attempt's)
+
+    def __post_init__(self) -> None:
+        _coerce(self, analysis=AnalysisState, stopped=AttemptsStop)
 
     @property
     def first_try(self) -> bool:
@@ -152,7 +181,8 @@ class Staging:
     def __init__(self, root: Path, loop: str):
         self.loop = loop
         self.root = root
-        self.attempts = root / "attempts" / loop
+        self.layout = KernelSet(root.name, root)
+        self.attempts = self.layout.attempts_path(loop)
         self.attempts.mkdir(parents=True)
 
     def attempt_path(self, number: int, suffix: str) -> Path:
@@ -171,30 +201,30 @@ class Store:
     def __init__(self, folder: Path, name: str):
         self.folder = folder
         self.name = name
+        self.layout = KernelSet(name, folder)
         self._existed = folder.exists()  # a folder this run made, and left empty, is removed by tidy()
 
     def for_sample(self, sample: int) -> "Store":
         """The store of the loops' sample `sample` (from 1): this folder for 1, else samples/<k>/."""
-        if sample < 1:
-            raise ValueError(f"samples are numbered from 1, not {sample}")
-        return self if sample == 1 else Store(self.folder / "samples" / str(sample), self.name)
+        layout = self.layout.sample(sample)
+        return self if layout is self.layout else Store(layout.path, self.name)
 
     def _prepare(self) -> None:
-        for hidden in _HIDDEN:
-            (self.folder / hidden).mkdir(parents=True, exist_ok=True)
+        for hidden in Private:
+            self.layout.private(hidden).mkdir(parents=True, exist_ok=True)
         ignore = self.folder / ".gitignore"
         if not ignore.exists():
-            ignore.write_text("".join(f"{h}/\n" for h in _HIDDEN))
+            ignore.write_text("".join(f"{h}/\n" for h in Private))
 
     def lock(self, loop: str, timeout: float = -1) -> FileLock:
         """The lock a worker holds while it generates `loop` (released if the process dies)."""
         self._prepare()
-        return FileLock(str(self.folder / ".locks" / f"{loop}.lock"), timeout=timeout)
+        return FileLock(str(self.layout.private(Private.LOCKS) / f"{loop}.lock"), timeout=timeout)
 
     def read(self, loop: str) -> Entry | None:
         """The committed entry, None when there is none; CorruptEntryError when it is broken."""
-        record = self.folder / f"{loop}.json"
-        kernel = self.folder / f"{loop}.py"
+        record = self.layout.record_path(loop)
+        kernel = self.layout.kernel_path(loop)
         if not record.exists():
             if kernel.exists():
                 raise CorruptEntryError(f"{kernel.name} has no record {record.name}")
@@ -215,9 +245,10 @@ class Store:
     def staging(self, loop: str) -> Staging:
         """A fresh staging folder; call with the loop's lock held (it clears earlier leftovers)."""
         self._prepare()
-        for old in (self.folder / ".staging").glob(f"{loop}-*"):
+        staging = self.layout.private(Private.STAGING)
+        for old in staging.glob(f"{loop}-*"):
             shutil.rmtree(old, ignore_errors=True)
-        return Staging(self.folder / ".staging" / f"{loop}-{os.getpid()}-{uuid.uuid4().hex[:8]}", loop)
+        return Staging(staging / f"{loop}-{os.getpid()}-{uuid.uuid4().hex[:8]}", loop)
 
     def sweep(self) -> None:
         """Removes what interrupted runs left: staging folders of loops nobody is generating, and trash.
@@ -225,7 +256,7 @@ class Store:
         A loop's staging folders are removed only while its lock can be taken
         at once, so a generation in progress (in any process) keeps its own.
         """
-        staging = self.folder / ".staging"
+        staging = self.layout.private(Private.STAGING)
         if not staging.is_dir():
             return
         for loop in sorted({p.name.split("-", 1)[0] for p in staging.iterdir()}):
@@ -235,12 +266,12 @@ class Store:
                         shutil.rmtree(old, ignore_errors=True)
             except Timeout:
                 continue  # being generated right now
-        for old in (self.folder / ".trash").glob("*"):
+        for old in self.layout.private(Private.TRASH).glob("*"):
             shutil.rmtree(old, ignore_errors=True)
 
     def tidy_samples(self) -> None:
         """Removes samples/ when it holds nothing (its sample folders tidied away first)."""
-        samples = self.folder / "samples"
+        samples = self.layout.samples_path
         if samples.is_dir() and not any(samples.iterdir()):
             samples.rmdir()
 
@@ -253,16 +284,16 @@ class Store:
         self.sweep()
         if self._existed or not self.folder.is_dir():
             return
-        if any(p.name not in (*_HIDDEN, ".gitignore") for p in self.folder.iterdir()):
+        if any(p.name not in (*Private, ".gitignore") for p in self.folder.iterdir()):
             return
-        if any((self.folder / ".staging").glob("*")):
+        if any(self.layout.private(Private.STAGING).glob("*")):
             return
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def restage(self, entry: Entry) -> Staging:
         """A staging folder holding a copy of `entry`'s attempts, to extend the entry (more rounds)."""
         staging = self.staging(entry.loop)
-        shutil.copytree(self.folder / "attempts" / entry.loop, staging.attempts, dirs_exist_ok=True)
+        shutil.copytree(self.layout.attempts_path(entry.loop), staging.attempts, dirs_exist_ok=True)
         return staging
 
     def discard(self, staging: Staging) -> None:
@@ -271,29 +302,29 @@ class Store:
     def commit(self, staging: Staging, entry: Entry, kernel: Path | None) -> None:
         """Moves the staged entry into place, its record last."""
         loop = staging.loop
-        attempts = self.folder / "attempts" / loop
+        attempts = self.layout.attempts_path(loop)
         attempts.parent.mkdir(exist_ok=True)
         if attempts.exists():
-            trash = self.folder / ".trash" / f"{loop}-{uuid.uuid4().hex[:8]}"
+            trash = self.layout.private(Private.TRASH) / f"{loop}-{uuid.uuid4().hex[:8]}"
             os.replace(attempts, trash)
             shutil.rmtree(trash, ignore_errors=True)
         os.replace(staging.attempts, attempts)
-        target = self.folder / f"{loop}.py"
+        target = self.layout.kernel_path(loop)
         if kernel is not None:
-            tmp = staging.root / f"{loop}.py"
+            tmp = staging.layout.kernel_path(loop)
             shutil.copyfile(attempts / kernel.name, tmp)
             os.replace(tmp, target)
         elif target.exists():
             target.unlink()
-        record = staging.root / f"{loop}.json"
+        record = staging.layout.record_path(loop)
         record.write_text(entry.to_json())
-        os.replace(record, self.folder / f"{loop}.json")
+        os.replace(record, self.layout.record_path(loop))
         self.discard(staging)
 
     def write_metadata(self, metadata: dict) -> None:
         """kernelset.json, written once, when the set's first entry is generated."""
-        path = self.folder / "kernelset.json"
-        with FileLock(str(self.folder / ".locks" / "kernelset.lock")):
+        path = self.layout.metadata_path
+        with FileLock(str(self.layout.private(Private.LOCKS) / "kernelset.lock")):
             if path.exists():
                 return
             tmp = path.with_suffix(f".{os.getpid()}.tmp")

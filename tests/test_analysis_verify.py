@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 import analysis
-from analysis.model import Action
+from analysis.model import Action, Pattern
 from analysis.verify import check, verify_loop
 from tests.cases import loop_cases
 from tsvc.record import catalog
@@ -33,22 +33,32 @@ def test_every_parallel_claim_survives_execution(loop):
             assert key not in UNVERIFIED, f"{key} is executed now: drop it from UNVERIFIED"
 
 
-def test_an_unexecutable_claim_is_marked_unverified_in_the_json_and_the_prompt():
+def test_an_unexecutable_claim_is_marked_unverified_in_the_json_and_the_prompt(monkeypatch: pytest.MonkeyPatch):
     from analysis.pipeline import unexecuted
     from analysis.render import render
+    from analysis.rewrite import Claim
 
     loop = catalog.get("s000")
     result = analysis.analyze(loop)
     lv = result.loops[0]
+    monkeypatch.setattr(Claim, "_scan", None)  # an action the rewriter has (in this test) no executable form for
     odd = dataclasses.replace(result, loops=(dataclasses.replace(
-        lv, verdict="parallel_with_actions", actions=(Action("teleport", {}),)),))
+        lv, verdict="parallel_with_actions", actions=(Action("scan", {"target": "a[i]", "op": "+"}),)),))
     why = unexecuted(loop, odd)
-    assert why == [("L0", "no executable form for action teleport")]
+    assert why == [("L0", "no executable form for action scan")]
     odd = dataclasses.replace(odd, unverified=tuple(why))
     entry = odd.to_dict()["loops"][0]
-    assert entry["verified"] is False and entry["unverified_because"] == "no executable form for action teleport"
-    assert "(unverified: no executed check covers this claim, no executable form for action teleport)" in render(odd)
+    assert entry["verified"] is False and entry["unverified_because"] == "no executable form for action scan"
+    assert "(unverified: no executed check covers this claim, no executable form for action scan)" in render(odd)
     assert analysis.analyze(loop).to_dict()["loops"][0]["verified"] is True
+
+
+@pytest.mark.parametrize("record", [lambda: Action("teleport", {}), lambda: Pattern("wormhole", "L0", {}),
+                                    lambda: Pattern("war", "L0", {}, (), "teleport")],
+                         ids=["unknown-action", "unknown-pattern", "unknown-pattern-action"])
+def test_a_kind_outside_its_closed_set_is_refused(record):
+    with pytest.raises(ValueError, match="is not a valid"):
+        record()
 
 
 def _mutated(name: str, loop_id: str, edit) -> tuple:

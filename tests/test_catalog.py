@@ -9,7 +9,8 @@ import pytest
 
 from tests.cases import loop_cases
 from tsvc.judge import checker
-from tsvc.record import catalog
+from tsvc.record import catalog, inputs
+from tsvc.record.csource import CType, Real
 
 # TSVC_2's 151 loops with their categories, as read from TSVC_2's source (a copy kept here).
 INVENTORY = Path(__file__).resolve().parent / "data" / "tsvc_inventory.tsv"
@@ -76,3 +77,38 @@ def test_c_reference_writes_every_array_declared_written_and_no_other(loop):
     declared = {spec.name for spec in loop.writes}
     assert changed <= declared, f"the C loop writes {sorted(changed - declared)}, declared read-only"
     assert changed == declared, f"declared written but never changed: {sorted(declared - changed)}"
+
+
+@pytest.mark.parametrize("loop", loop_cases())
+def test_inputs_scalars_and_calls_take_their_types_from_the_specs(loop):
+    size = loop.sizes[0]
+    arrays, scalars = inputs.make_inputs(loop, size, 0), inputs.scalar_values(loop, size)
+    assert {name: a.dtype for name, a in arrays.items()} == {spec.name: spec.dtype for spec in loop.arrays}
+    assert all(type(scalars[s.name]) is s.ctype.python_type for s in loop.scalars)
+    assert list(loop.bind(arrays, scalars)) == list(loop.params)
+
+
+BIND_ERRORS = {
+    "array-missing": (lambda a, s: ({k: v for k, v in a.items() if k != "b"}, s), r"lacks \['b'\]"),
+    "size-missing": (lambda a, s: (a, {}), r"lacks \['LEN_1D'\]"),
+    "unknown-array": (lambda a, s: ({**a, "c": a["a"]}, s), r"unknown arguments \['c'\]"),
+    "unknown-scalar": (lambda a, s: (a, {**s, "alpha": 1.0}), r"unknown arguments \['alpha'\]"),
+    "array-as-scalar": (lambda a, s: ({k: v for k, v in a.items() if k != "b"}, {**s, "b": 1.0}),
+                        r"lacks \['b'\] and has unknown arguments \['b'\]"),
+}
+
+
+@pytest.mark.parametrize("wrong", BIND_ERRORS.values(), ids=BIND_ERRORS.keys())
+def test_a_call_with_a_missing_or_unknown_argument_is_refused(wrong):
+    loop = catalog.get("s000")
+    arrays = inputs.make_inputs(loop, loop.sizes[0], 0)
+    change, message = wrong
+    with pytest.raises(ValueError, match=message):
+        loop.bind(*change(arrays, inputs.scalar_values(loop, loop.sizes[0])))
+
+
+def test_the_c_types_say_what_each_side_receives():
+    assert [(t.dtype(), t.torch_name, t.python_name) for t in CType] == [
+        (np.dtype(np.int32), "torch.int32", "int"), (np.dtype(np.float32), "torch.float32", "float")]
+    assert CType.REAL.dtype(Real.DOUBLE) == np.float64 and CType.INT.dtype(Real.DOUBLE) == np.int32
+    assert [r.value for r in catalog.Role] == list(catalog.ROLES) == ["read", "write", "readwrite"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -17,6 +18,9 @@ pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 
 S000 = catalog.get("s000")
 GOOD = reference_kernel("s000")
+_ATTEMPT = {"number": 1, "line": 1, "answer_file": "attempts/s000/01.answer.md", "code_file": "attempts/s000/01.py",
+            "error_class": None, "message": "passed", "input_tokens": 1, "output_tokens": 1, "cost_usd": 0.0,
+            "request_seconds": 0.0, "check_seconds": 0.0, "stop_reason": "end_turn"}
 
 
 @pytest.fixture
@@ -79,8 +83,21 @@ def _drop_record(folder: Path) -> None:  # a run killed between the kernel's ren
     (folder / "s000.json").unlink()
 
 
-@pytest.mark.parametrize("damage", [_edit_kernel, _truncate_record, _drop_record],
-                         ids=["kernel-changed", "record-truncated", "record-missing"])
+def _rewrite_record(change: dict) -> Callable[[Path], None]:
+    """A record whose fields `change` replaces (each a state outside its closed set)."""
+    def damage(folder: Path) -> None:
+        record = json.loads((folder / "s000.json").read_text())
+        record.update(change)
+        (folder / "s000.json").write_text(json.dumps(record))
+    return damage
+
+
+@pytest.mark.parametrize("damage", [_edit_kernel, _truncate_record, _drop_record,
+                                    _rewrite_record({"stopped": "gave up"}),
+                                    _rewrite_record({"analysis": "partly"}),
+                                    _rewrite_record({"attempts": [{**_ATTEMPT, "error_class": "bad luck"}]})],
+                         ids=["kernel-changed", "record-truncated", "record-missing", "unknown-stop",
+                              "unknown-analysis-state", "unknown-error-class"])
 def test_a_corrupt_entry_is_regenerated_with_a_warning(fake_anthropic: FakeAnthropic, cached: Path, damage):
     damage(cached)
     fake_anthropic.add(answer(GOOD))
@@ -115,3 +132,13 @@ def test_the_record_accounts_for_every_attempt(fake_anthropic: FakeAnthropic, tm
     assert all((folder / a["answer_file"]).is_file() for a in record["attempts"])
     assert (folder / "s000.py").read_bytes() == (folder / "attempts/s000/02.py").read_bytes()
     assert json.loads((folder / "kernelset.json").read_text())["model"] == "claude-sonnet-4-5"
+
+
+def test_without_a_key_a_corrupt_entry_fails_and_a_missing_one_is_skipped(fake_anthropic: FakeAnthropic, cached: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch):
+    _edit_kernel(cached)
+    monkeypatch.delenv("ANTHROPIC_API_KEY")
+    gen, _ = make_generator(cached, run_id="run-2")
+    corrupt, absent = gen.ensure(S000), gen.ensure(catalog.get("s111"))
+    assert corrupt.skip is None and corrupt.error is not None and "is corrupt" in corrupt.error
+    assert absent.error is None and absent.skip is not None and absent.skip.startswith("no kernel for s111 ")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from generation import prompt as prompt_module
-from generation.feedback import ErrorClass, Failure, clean_traceback, feedback, from_verdict, summary_line
+from generation.feedback import Failure, FailureKind, clean_traceback, feedback, from_verdict, summary_line
 from generation.prompt import build_prompt, policy_rules
 from generation.store import AttemptRecord, Entry
 from tsvc.record import catalog
@@ -72,7 +72,7 @@ def test_other_failures_carry_no_convention_rule(outcome, message, error_class):
 def test_a_call_the_kernel_function_refuses_is_a_signature_error(name):
     loop = catalog.get("s000")
     failure = _failure(loop, *CONVENTION_VERDICTS[name])
-    assert failure.error_class is ErrorClass.SIGNATURE
+    assert failure.error_class is FailureKind.SIGNATURE
     assert failure.message.startswith("TypeError: s000_triton()")  # no header left without its frames
 
 
@@ -80,7 +80,7 @@ def test_a_void_loop_is_never_told_to_return_a_scalar():
     loop = catalog.get("s000")
     failure = _failure(loop, *CONVENTION_VERDICTS["returned-a-tensor"])
     text = feedback(failure, loop)
-    assert failure.error_class is ErrorClass.RETURN
+    assert failure.error_class is FailureKind.RETURN
     assert "scalar" not in text and "returns None" in text
 
 

@@ -13,7 +13,7 @@ import pytest
 from generation.client import AnthropicProvider, OpenAICompatibleProvider, ProviderSettings
 from generation.cost import Budget
 from generation.retry import RetryPolicy, check_module
-from generation.session import GenerationConfig, Generator
+from generation.session import GenerationConfig, SetGenerator
 from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, Reply, answer, error, fake_anthropic, reference_kernel  # noqa: F401
 from tsvc import backend
@@ -28,10 +28,10 @@ NO_FUNCTION = "import triton\n\n\ndef helper():\n    pass\n"  # fails the screen
 
 
 def make_generator(folder: Path, *, attempts: int = 10, reset_after: int = 5, max_cost: float = 100.0,
-                   run_id: str = "run-1", regenerate: bool = False) -> tuple[Generator, list[str]]:
+                   run_id: str = "run-1", regenerate: bool = False) -> tuple[SetGenerator, list[str]]:
     lines: list[str] = []
     device = backend.select().device
-    gen = Generator(
+    gen = SetGenerator(
         Store(folder, folder.name),
         AnthropicProvider(ProviderSettings(max_retries=2)),
         Budget(max_cost, run_id, shared=False),

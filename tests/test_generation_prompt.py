@@ -9,7 +9,7 @@ import pytest
 
 from generation import prompt as prompt_module
 from generation.extract import extract_code, screen
-from generation.feedback import ErrorClass, Failure, clean_traceback, feedback
+from generation.feedback import Failure, FailureKind, clean_traceback, feedback
 from generation.options import duration, model_from_set_name
 from generation.prompt import AnalysisState, build_prompt
 from generation.retry import RetryPolicy
@@ -108,13 +108,13 @@ def test_the_block_that_defines_the_kernel_is_the_module(answer: str, prefix: st
 
 
 @pytest.mark.parametrize("code,error_class", [
-    ("def s421_triton(:\n", ErrorClass.UNPARSABLE),
-    ("import os\ndef s421_triton(**kw):\n    os.system('true')\n", ErrorClass.POLICY),
-    ("from subprocess import run\ndef s421_triton(**kw):\n    pass\n", ErrorClass.POLICY),
-    ("import triton\ndef other(**kw):\n    pass\n", ErrorClass.IMPORT),
+    ("def s421_triton(:\n", FailureKind.UNPARSABLE),
+    ("import os\ndef s421_triton(**kw):\n    os.system('true')\n", FailureKind.POLICY),
+    ("from subprocess import run\ndef s421_triton(**kw):\n    pass\n", FailureKind.POLICY),
+    ("import triton\ndef other(**kw):\n    pass\n", FailureKind.IMPORT),
     ("import torch\nimport triton.language as tl\ndef s421_triton(**kw):\n    pass\n", None),
 ], ids=["syntax", "import-os", "from-subprocess", "no-kernel-function", "fine"])
-def test_screen(code: str, error_class: ErrorClass | None):
+def test_screen(code: str, error_class: FailureKind | None):
     failure = screen(code, S421)
     assert (failure.error_class if failure else None) is error_class
 
@@ -128,7 +128,7 @@ def test_feedback_keeps_the_candidates_frames_and_drops_the_harness():
     cleaned = clean_traceback(tb, kernel)
     assert "candidate.py" not in cleaned and "fn(**tensors" not in cleaned
     assert 'File "kernel.py", line 12, in s421_triton' in cleaned and "IndexError" in cleaned
-    text = feedback(Failure(ErrorClass.RUNTIME, cleaned, "LEN_1D=97, LEN_2D=17"), S421)
+    text = feedback(Failure(FailureKind.RUNTIME, cleaned, "LEN_1D=97, LEN_2D=17"), S421)
     assert text.startswith("Your kernel raised an error when it ran (at LEN_1D=97, LEN_2D=17).")
     assert text.rstrip().endswith("in one Python code block only.")
 

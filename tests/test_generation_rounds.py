@@ -16,7 +16,7 @@ from generation.client import AnthropicProvider, ProviderSettings
 from generation.cost import Budget
 from generation.optimize import Baseline
 from generation.retry import RetryPolicy, check_module
-from generation.session import GenerationConfig, Generator
+from generation.session import GenerationConfig, SetGenerator
 from generation.store import Store
 from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic, reference_kernel  # noqa: F401
 from tests.test_generation_loop import GOOD, NO_FUNCTION, WRONG, make_generator
@@ -57,14 +57,14 @@ class ScriptedTiming:
 
 
 def optimizing_generator(folder: Path, rounds: int, *, max_cost: float = 100.0,
-                         run_id: str = "run-1") -> tuple[Generator, ScriptedTiming, list[str]]:
+                         run_id: str = "run-1") -> tuple[SetGenerator, ScriptedTiming, list[str]]:
     lines: list[str] = []
     timing = ScriptedTiming()
     device = backend.select().device
-    gen = Generator(Store(folder, folder.name), AnthropicProvider(ProviderSettings(max_retries=2)),
-                    Budget(max_cost, run_id, shared=False),
-                    GenerationConfig(RetryPolicy(2, 5, 600.0), analysis=False, run_id=run_id, optimize_rounds=rounds),
-                    lambda loop, path: check_module(loop, path, device), lines.append, timing)
+    gen = SetGenerator(Store(folder, folder.name), AnthropicProvider(ProviderSettings(max_retries=2)),
+                       Budget(max_cost, run_id, shared=False),
+                       GenerationConfig(RetryPolicy(2, 5, 600.0), analysis=False, run_id=run_id, optimize_rounds=rounds),
+                       lambda loop, path: check_module(loop, path, device), lines.append, timing)
     return gen, timing, lines
 
 

@@ -14,7 +14,7 @@ from generation.client import AnthropicProvider, ProviderSettings
 from generation.cost import Budget
 from generation.retry import RetryPolicy, check_module
 from generation.samples import loop_samples, sample_from_nodeid
-from generation.session import GenerationConfig, Generator
+from generation.session import GenerationConfig, SetGenerator
 from generation.store import Store
 from reporting.passk import pass_at_k, pass_at_ks
 from tests.fake_anthropic import FakeAnthropic, answer, fake_anthropic  # noqa: F401
@@ -28,10 +28,10 @@ S000 = catalog.get("s000")
 
 
 def sampling_generator(folder: Path, samples: int, *, attempts: int = 2, temperature: float | None = 0.8,
-                       run_id: str = "run-1") -> tuple[Generator, list[str]]:
+                       run_id: str = "run-1") -> tuple[SetGenerator, list[str]]:
     lines: list[str] = []
     device = backend.select().device
-    gen = Generator(
+    gen = SetGenerator(
         Store(folder, folder.name),
         AnthropicProvider(ProviderSettings(max_retries=2, temperature=temperature)),
         Budget(100.0, run_id, shared=False),

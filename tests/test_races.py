@@ -106,12 +106,12 @@ def test_a_wrong_kernel_stays_a_wrong_result(device):
 
 
 def test_a_race_is_explained_to_the_model():
-    from generation.feedback import ErrorClass, feedback, from_verdict
+    from generation.feedback import FailureKind, feedback, from_verdict
 
     loop = catalog.get("s121")
     verdict = racecheck.check_orders(loop, _racy("s121"), 0)
     failure = from_verdict(verdict, _racy("s121"), racecheck.host_size(loop), loop)
-    assert failure.error_class is ErrorClass.RACE
+    assert failure.error_class is FailureKind.RACE
     text = feedback(failure, loop)
     assert "depends on the order in which a GPU runs the programs of one launch" in text
     assert racecheck.ORDER_RULE in text and "differs between launch order and reversed order" in text

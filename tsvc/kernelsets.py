@@ -1,7 +1,18 @@
-"""Kernel sets: folders of `<loop>.py` modules, named under generated/ or given by path."""
+"""Kernel sets: folders of `<loop>.py` modules, named under generated/ or given by path.
+
+KernelSet owns a set folder's layout; everything that reads or writes one asks it for paths:
+
+    <loop>.py              the loop's kernel module
+    <loop>.json            its generation record (a model set: generation/store.py)
+    attempts/<loop>/       every answer and attempted module of the loop
+    samples/<k>/           sample k > 1 of every loop, a folder of this same layout
+    kernelset.json         the set's metadata (implementation, provenance)
+    .locks/ .staging/ .trash/   a generating run's private folders
+"""
 from __future__ import annotations
 
 import difflib
+import enum
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,21 +34,66 @@ class UnknownKernelSetError(LookupError):
         return str(self.args[0])
 
 
+class Private(enum.StrEnum):
+    """The folders a generating run keeps for itself in a set folder (git-ignored, never a kernel)."""
+
+    LOCKS = ".locks"
+    STAGING = ".staging"
+    TRASH = ".trash"
+
+
 @dataclass(frozen=True)
 class KernelSet:
     name: str
     path: Path
 
+    @staticmethod
+    def kernel_file(loop: str) -> str:
+        """The kernel module's name, relative to the set folder (as a record writes it)."""
+        return f"{loop}.py"
+
+    def kernel_path(self, loop: str) -> Path:
+        return self.path / self.kernel_file(loop)
+
+    def record_path(self, loop: str) -> Path:
+        return self.path / f"{loop}.json"
+
+    def attempts_path(self, loop: str) -> Path:
+        return self.path / "attempts" / loop
+
+    def private(self, which: Private) -> Path:
+        return self.path / which
+
+    @property
+    def metadata_path(self) -> Path:
+        return self.path / METADATA_FILE
+
+    @property
+    def samples_path(self) -> Path:
+        return self.path / "samples"
+
+    def sample(self, k: int) -> "KernelSet":
+        """The set of the loops' sample `k` (from 1): this folder for 1, else samples/<k>/."""
+        if k < 1:
+            raise ValueError(f"samples are numbered from 1, not {k}")
+        return self if k == 1 else KernelSet(self.name, self.samples_path / str(k))
+
+    def sample_numbers(self) -> list[int]:
+        """The samples the folder holds: 1, then every samples/<k>/ folder."""
+        extra = self.samples_path
+        found = sorted(int(p.name) for p in extra.iterdir() if p.is_dir() and p.name.isdigit()) if extra.is_dir() else []
+        return [1, *(k for k in found if k > 1)]
+
     def module_path(self, loop: str) -> Path | None:
-        path = self.path / f"{loop}.py"
+        path = self.kernel_path(loop)
         return path if path.is_file() else None
 
     def metadata(self) -> dict[str, Any]:
-        meta = self.path / METADATA_FILE
+        meta = self.metadata_path
         return json.loads(meta.read_text()) if meta.is_file() else {}
 
     def loops(self) -> list[str]:
-        return sorted(p.stem for p in self.path.glob("*.py") if not p.name.startswith("_"))
+        return sorted(p.stem for p in self.path.glob(self.kernel_file("*")) if not p.name.startswith("_"))
 
     @property
     def implementation(self) -> Implementation:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import islpy as isl
 
-from analysis.model import Pattern
+from analysis.model import DependenceKind, Pattern
 from analysis.patterns import Facts
 
 
@@ -18,7 +18,7 @@ def detect(facts: Facts) -> list[Pattern]:
         by_array: dict[str, list[int]] = {}
         for k in facts.carried(lp.id):
             d = facts.deps[k]
-            if d.kind != "WAW" or facts.is_scalar(d.array) or d.source_tag not in dead:
+            if d.kind is not DependenceKind.WAW or facts.is_scalar(d.array) or d.source_tag not in dead:
                 continue
             sources = isl.Map(d.relation).domain()
             if sources.is_subset(dead[d.source_tag]):

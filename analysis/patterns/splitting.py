@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import islpy as isl
 
-from analysis.model import Pattern
+from analysis.model import DependenceKind, Pattern
 from analysis.patterns import Facts
 
 
@@ -64,7 +64,7 @@ def split(facts: Facts, loop: str, unresolved: set[int]) -> Pattern | None:
             inside = rel.intersect_domain(phase).intersect_range(phase).intersect_params(context)
             if inside.is_empty():
                 continue
-            if d.kind != "WAR" or d.value_based:
+            if d.kind is not DependenceKind.WAR or d.value_based:
                 return None  # a value, or a store order, inside one phase
             if any(f.sink_tag == d.source_tag and not _plain(f.relation).intersect_domain(phase)
                    .intersect_range(phase).intersect_params(context).is_empty()

@@ -1,7 +1,7 @@
 """Pattern 1, WAR: reads of values a later iteration overwrites -> read them from a snapshot."""
 from __future__ import annotations
 
-from analysis.model import Pattern
+from analysis.model import DependenceKind, Pattern
 from analysis.patterns import Facts
 
 
@@ -20,7 +20,7 @@ def detect(facts: Facts) -> list[Pattern]:
         by_array: dict[str, list[int]] = {}
         for k in facts.carried(lp.id):
             d = facts.deps[k]
-            if d.kind != "WAR" or d.value_based or facts.is_scalar(d.array):
+            if d.kind is not DependenceKind.WAR or d.value_based or facts.is_scalar(d.array):
                 continue
             if reads_only_old_values(facts, lp.id, d.source_tag):
                 by_array.setdefault(d.array, []).append(k)

@@ -7,18 +7,57 @@ the sizes it supports, and notes on where we depart from TSVC's own set-up.
 from __future__ import annotations
 
 import difflib
+import enum
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, TypeVar
 
-from tsvc.record.csource import CParam, parse_function
+import numpy as np
+
+from tsvc.record.csource import CParam, CType, parse_function
 from tsvc.record.sizes import DEFAULT_SEEDS, DEFAULT_SIZES, Size, evaluate
 
 LOOPS_DIR = Path(__file__).parents[1] / "loops"
-ROLES = ("read", "write", "readwrite")
+T = TypeVar("T")
+
+
+class Role(enum.StrEnum):
+    """What a loop does to an array: the record's `role`, and how the task states it."""
+
+    READ = "read"
+    WRITE = "write"
+    READWRITE = "readwrite"
+
+    @property
+    def is_read(self) -> bool:
+        return self is not Role.WRITE
+
+    @property
+    def is_written(self) -> bool:
+        return self is not Role.READ
+
+    @property
+    def comment(self) -> str:
+        """As the required signature's comment says it (tsvc.record.convention)."""
+        return _ROLE_WORDS[self][0]
+
+    @property
+    def prose(self) -> str:
+        """As the prompt's list of arrays says it (generation.prompt)."""
+        return _ROLE_WORDS[self][1]
+
+
+# (signature comment, prompt prose) of each role; two phrasings, both in every prompt, kept as they are so
+# that prompts (and the cached kernels keyed by their hash) stay the same.
+_ROLE_WORDS = {
+    Role.READ: ("read only: must not be modified", "read only (must come back unchanged)"),
+    Role.WRITE: ("written", "written"),
+    Role.READWRITE: ("read and written", "read and written"),
+}
+ROLES = tuple(r.value for r in Role)
 
 # The pytest marker of each TSVC category whose own name makes a poor one: TSVC's
 # typos, apostrophes and sentences, and near-duplicates of another category. Every
@@ -51,18 +90,23 @@ class UnknownLoopError(KeyError):
 @dataclass(frozen=True)
 class ArraySpec:
     name: str
-    ctype: str  # "real_t" or "int"
+    ctype: CType
     dims: tuple[str, ...]
-    role: str  # read | write | readwrite
+    role: Role
     init: str  # an input distribution, see tsvc.record.inputs
 
     @property
     def is_read(self) -> bool:
-        return self.role in ("read", "readwrite")
+        return self.role.is_read
 
     @property
     def is_written(self) -> bool:
-        return self.role in ("write", "readwrite")
+        return self.role.is_written
+
+    @property
+    def dtype(self) -> np.dtype:
+        """Its elements' dtype in the inputs and in a kernel's tensor (real_t is float32)."""
+        return self.ctype.dtype()
 
     def shape(self, size: Size) -> tuple[int, ...]:
         return tuple(int(evaluate(d, size.env())) for d in self.dims)
@@ -71,13 +115,12 @@ class ArraySpec:
 @dataclass(frozen=True)
 class ScalarSpec:
     name: str
-    ctype: str  # "real_t" or "int"
+    ctype: CType
     value: str  # expression over LEN_1D / LEN_2D
     note: str = ""
 
     def resolve(self, size: Size) -> int | float:
-        v = evaluate(self.value, size.env())
-        return int(v) if self.ctype == "int" else float(v)
+        return self.ctype.python_type(evaluate(self.value, size.env()))
 
 
 def marker_of(category: str) -> str:
@@ -123,6 +166,19 @@ class Loop:
     def array(self, name: str) -> ArraySpec:
         return next(a for a in self.arrays if a.name == name)
 
+    def bind(self, arrays: Mapping[str, T], scalars: Mapping[str, int | float]) -> dict[str, T | int | float]:
+        """The arguments of one call, by parameter name in C order: the one binding of every call of the loop.
+
+        The C build takes them in this order, a kernel by keyword (tsvc.record.convention); a name
+        missing, or one the loop does not take, is the harness's error and raises ValueError.
+        """
+        names = {a.name for a in self.arrays}
+        missing = [n for n in self.params if n not in (arrays if n in names else scalars)]
+        unknown = sorted((set(arrays) - names) | (set(scalars) - (set(self.params) - names)))
+        if missing or unknown:
+            raise ValueError(f"{self.name}: a call lacks {missing} and has unknown arguments {unknown}")
+        return {n: arrays[n] if n in names else scalars[n] for n in self.params}
+
     @property
     def kernel_name(self) -> str:
         """The function a kernel module must define."""
@@ -136,8 +192,8 @@ def _array_spec(p: CParam, raw: dict[str, Any], loop: str) -> ArraySpec:
     role = entry.get("role")
     if role not in ROLES:
         raise CatalogError(f"{loop}: array {p.name} role must be one of {ROLES}, not {role!r}")
-    default = "permutation" if p.ctype == "int" else "uniform(-1, 1)"
-    return ArraySpec(p.name, p.ctype, p.dims, role, entry.get("init", default))
+    default = "permutation" if p.ctype is CType.INT else "uniform(-1, 1)"
+    return ArraySpec(p.name, p.ctype, p.dims, Role(role), entry.get("init", default))
 
 
 def _scalar_spec(p: CParam, raw: dict[str, Any], loop: str) -> ScalarSpec:
@@ -172,7 +228,7 @@ def parse_record(data: dict[str, Any], source: str = "<record>") -> Loop:
         size_params=tuple(p.name for p in fn.params if p.is_size),
         arrays=arrays,
         scalars=scalars,
-        returns_result=fn.returns == "real_t",
+        returns_result=fn.returns == CType.REAL,
         sizes=sizes,
         seeds=tuple(data.get("seeds", DEFAULT_SEEDS)),
         notes=tuple(data.get("notes", ())),

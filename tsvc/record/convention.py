@@ -2,7 +2,7 @@
 
 A kernel module defines `<loop>_triton(...)`, called with every parameter of
 the loop's C function by keyword, under its C name: arrays as torch tensors on
-the device (float32 for real_t, int32 for int; a 2D array as a 2D tensor),
+the device (of the spec's dtype, tsvc.record.csource.CType; a 2D array as a 2D tensor),
 scalar arguments as Python int/float, and LEN_1D / LEN_2D where the C function
 takes them. It updates the arrays in place and returns the loop's scalar result
 (a Python number or a one-element tensor), or None when the C function is void.
@@ -20,8 +20,6 @@ class Implementation(enum.StrEnum):
     TRITON = "triton"  # the benchmark's subject: every value computed by Triton kernels
     TORCH = "torch"  # a baseline: PyTorch operations; no launch required, torch may compute
 
-_ROLE_TEXT = {"read": "read only: must not be modified", "write": "written", "readwrite": "read and written"}
-
 
 def python_signature(loop: Loop) -> str:
     """The exact Python signature a kernel for `loop` must have, with a line per parameter."""
@@ -32,13 +30,11 @@ def python_signature(loop: Loop) -> str:
             continue
         spec = next((a for a in loop.arrays if a.name == name), None)
         if spec is not None:
-            dtype = "torch.int32" if spec.ctype == "int" else "torch.float32"
             shape = ", ".join(spec.dims)
-            lines.append(f"    {name}: torch.Tensor,  # {dtype}, shape ({shape},), {_ROLE_TEXT[spec.role]}")
+            lines.append(f"    {name}: torch.Tensor,  # {spec.ctype.torch_name}, shape ({shape},), {spec.role.comment}")
             continue
         scalar = next(s for s in loop.scalars if s.name == name)
-        ptype = "int" if scalar.ctype == "int" else "float"
-        lines.append(f"    {name}: {ptype},  # scalar argument; the tests pass {scalar.value}")
+        lines.append(f"    {name}: {scalar.ctype.python_name},  # scalar argument; the tests pass {scalar.value}")
     ret = "float | torch.Tensor:  # the loop's scalar result" if loop.returns_result else "None:"
     lines.append(f") -> {ret}")
     return "\n".join(lines)

@@ -2,8 +2,8 @@
 
 Each array's record names a distribution, e.g. ``uniform(-1, 1)``,
 ``randint(1, 5)``, ``permutation`` or ``permutation(LEN_2D)``; its arguments
-may be expressions over LEN_1D / LEN_2D. Real arrays are float32: the double
-reference runs on the same float32 values, widened.
+may be expressions over LEN_1D / LEN_2D. Arrays have their spec's dtype (real
+arrays float32: the double reference runs on the same values, widened).
 """
 from __future__ import annotations
 
@@ -14,19 +14,22 @@ from typing import Any, Callable
 import numpy as np
 
 from tsvc.record.catalog import ArraySpec, Loop
+from tsvc.record.csource import CType
 from tsvc.record.sizes import Size, evaluate
 
-Generator = Callable[[np.random.Generator, tuple[int, ...], list[Any]], np.ndarray]
+_REAL, _INT = CType.REAL.dtype(), CType.INT.dtype()
+
+Distribution = Callable[[np.random.Generator, tuple[int, ...], list[Any]], np.ndarray]
 
 
 def _uniform(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
     lo, hi = args
-    return rng.uniform(lo, hi, shape).astype(np.float32)
+    return rng.uniform(lo, hi, shape).astype(_REAL)
 
 
 def _randint(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
     lo, hi = args  # hi exclusive
-    return rng.integers(int(lo), int(hi), shape).astype(np.int32)
+    return rng.integers(int(lo), int(hi), shape).astype(_INT)
 
 
 def _permutation(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
@@ -35,14 +38,14 @@ def _permutation(rng: np.random.Generator, shape: tuple[int, ...], args: list[An
     n = int(args[0]) if args else count
     reps = -(-count // n)
     values = np.concatenate([rng.permutation(n) for _ in range(reps)])[:count]
-    return values.reshape(shape).astype(np.int32)
+    return values.reshape(shape).astype(_INT)
 
 
 def _constant(rng: np.random.Generator, shape: tuple[int, ...], args: list[Any]) -> np.ndarray:
-    return np.full(shape, args[0], dtype=np.float32)
+    return np.full(shape, args[0], dtype=_REAL)
 
 
-DISTRIBUTIONS: dict[str, Generator] = {
+DISTRIBUTIONS: dict[str, Distribution] = {
     "uniform": _uniform,
     "randint": _randint,
     "permutation": _permutation,
@@ -52,7 +55,7 @@ DISTRIBUTIONS: dict[str, Generator] = {
 _SPEC = re.compile(r"^\s*(\w+)\s*(?:\((.*)\))?\s*$")
 
 
-def parse_init(spec: str, size: Size) -> tuple[Generator, list[Any]]:
+def parse_init(spec: str, size: Size) -> tuple[Distribution, list[Any]]:
     match = _SPEC.match(spec)
     if not match or match.group(1) not in DISTRIBUTIONS:
         raise ValueError(f"unknown input distribution {spec!r}; known: {sorted(DISTRIBUTIONS)}")
@@ -69,8 +72,7 @@ def stream_seed(loop: str, size: Size, seed: int) -> int:
 def make_array(spec: ArraySpec, size: Size, rng: np.random.Generator) -> np.ndarray:
     generator, args = parse_init(spec.init, size)
     values = generator(rng, spec.shape(size), args)
-    want = np.int32 if spec.ctype == "int" else np.float32
-    if values.dtype != want:
+    if values.dtype != spec.dtype:
         raise ValueError(f"array {spec.name}: distribution {spec.init!r} gives {values.dtype}")
     return np.ascontiguousarray(values)
 

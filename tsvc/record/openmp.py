@@ -124,7 +124,7 @@ def form(loop: Loop, verdicts: Sequence[Mapping[str, Any]]) -> OpenMPForm:
     return OpenMPForm(loop, tuple(lines))
 
 
-def load(omp: OpenMPForm, real: str = "float") -> reference.CFunction:
+def load(omp: OpenMPForm, real: str = "float") -> reference.CompiledLoop:
     """The callable build: OpenMP where the loop has a parallel form, else the one-thread baseline."""
     if not omp.parallel:
         return reference.load(omp.loop, real, reference.BASELINE_FLAGS)

@@ -20,12 +20,12 @@ import numpy as np
 from filelock import FileLock
 
 from tsvc.record.catalog import Loop
+from tsvc.record.csource import CType, Real
 
 # tgmath makes sin/fabs/sqrt type-generic, so one C text is exact in both builds.
 PRELUDE = "#include <tgmath.h>\n#include <stdlib.h>\ntypedef REAL_T real_t;\n#line 1\n"
 REFERENCE_FLAGS = ("-O2",)
 BASELINE_FLAGS = ("-O3", "-march=native")
-PRECISIONS = {"float": (np.float32, ctypes.c_float), "double": (np.float64, ctypes.c_double)}
 
 
 class BuildError(RuntimeError):
@@ -94,48 +94,51 @@ def build(loop: Loop, real: str, flags: tuple[str, ...] = REFERENCE_FLAGS) -> Pa
 
 
 @dataclass(frozen=True)
-class CFunction:
+class CompiledLoop:
     """A loaded loop function for one precision."""
 
     loop: Loop
-    real: str
+    real: Real
     fn: Callable[..., Any]  # a ctypes foreign function (its class is private to ctypes)
 
     def __call__(self, arrays: dict[str, np.ndarray], scalars: dict[str, int | float]) -> float | None:
         """Runs the loop in place on `arrays` (of this precision) and returns its result."""
-        dtype, _ = PRECISIONS[self.real]
-        args: list[Any] = []
-        for name in self.loop.params:
-            if name in arrays:
-                arr = arrays[name]
-                want = np.int32 if self.loop.array(name).ctype == "int" else dtype
-                if arr.dtype != want or not arr.flags.c_contiguous:
-                    raise TypeError(f"{self.loop.name}: array {name} must be C-contiguous {np.dtype(want)}")
-                args.append(arr.ctypes.data_as(ctypes.c_void_p))
-            else:
-                args.append(scalars[name])
-        result = self.fn(*args)
+        bound = self.loop.bind(arrays, scalars)
+        result = self.fn(*(self._pointer(name, arrays[name]) if name in arrays else value
+                           for name, value in bound.items()))
         return float(result) if self.loop.returns_result else None
+
+    def _pointer(self, name: str, array: np.ndarray) -> ctypes.c_void_p:
+        want = self.loop.array(name).ctype.dtype(self.real)
+        if array.dtype != want or not array.flags.c_contiguous:
+            raise TypeError(f"{self.loop.name}: array {name} must be C-contiguous {want}")
+        return array.ctypes.data_as(ctypes.c_void_p)
 
 
 @lru_cache(maxsize=None)
-def load(loop: Loop, real: str = "float", flags: tuple[str, ...] = REFERENCE_FLAGS) -> CFunction:
+def load(loop: Loop, real: str = Real.FLOAT, flags: tuple[str, ...] = REFERENCE_FLAGS) -> CompiledLoop:
+    real = Real(real)
     lib = ctypes.CDLL(str(verified(build(loop, real, flags))))
     fn = getattr(lib, loop.name)
-    ctype = PRECISIONS[real][1]
-    types = {"int": ctypes.c_int, "real_t": ctype}
     fn.argtypes = [
-        ctypes.c_void_p if name in {a.name for a in loop.arrays} else types[_scalar_ctype(loop, name)]
+        ctypes.c_void_p if name in {a.name for a in loop.arrays} else _scalar_ctype(loop, name).ctypes(real)
         for name in loop.params
     ]
-    fn.restype = ctype if loop.returns_result else None
-    return CFunction(loop, real, fn)
+    fn.restype = CType.REAL.ctypes(real) if loop.returns_result else None
+    return CompiledLoop(loop, real, fn)
 
 
-def _scalar_ctype(loop: Loop, name: str) -> str:
+def _scalar_ctype(loop: Loop, name: str) -> CType:
     if name in loop.size_params:
-        return "int"
+        return CType.INT
     return next(s.ctype for s in loop.scalars if s.name == name)
+
+
+def widened(inputs: dict[str, np.ndarray], real: str = Real.FLOAT) -> dict[str, np.ndarray]:
+    """Contiguous copies of `inputs` for a build of precision `real`: real arrays widened, int arrays as they are."""
+    dtype = Real(real).dtype
+    return {name: np.ascontiguousarray(v.astype(dtype) if v.dtype == CType.REAL.dtype() else v.copy())
+            for name, v in inputs.items()}
 
 
 @dataclass(frozen=True)
@@ -147,12 +150,8 @@ class ReferenceRun:
 
 
 def run(loop: Loop, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
-        real: str = "float") -> ReferenceRun:
+        real: str = Real.FLOAT) -> ReferenceRun:
     """Runs the C loop on copies of `inputs` (float32 values, widened for "double")."""
-    dtype, _ = PRECISIONS[real]
-    arrays = {
-        name: np.ascontiguousarray(v.astype(dtype) if v.dtype == np.float32 else v.copy())
-        for name, v in inputs.items()
-    }
+    arrays = widened(inputs, real)
     result = load(loop, real)(arrays, scalars)
     return ReferenceRun(arrays, result)

@@ -152,15 +152,24 @@ def guarded_tensors(inputs: dict[str, np.ndarray],
     return {name: _guarded(arr, device) for name, arr in inputs.items()}
 
 
+def views(guarded: dict[str, tuple[torch.Tensor, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """The tensors a kernel is given: the views into the guarded buffers."""
+    return {name: view for name, (_, view) in guarded.items()}
+
+
 def watched_call(loop: Loop, fn: Callable[..., Any], tensors: dict[str, torch.Tensor], scalars: dict[str, int | float],
                  implementation: Implementation = Implementation.TRITON) -> float | None:
-    """One call of the kernel under the run-time watch and the audit hook; raises on any violation."""
+    """One call of the kernel under the run-time watch and the audit hook; raises on any violation.
+
+    Every call of a kernel, checked or timed, comes here: its arguments are bound by `Loop.bind`.
+    """
     from tsvc.sandbox import confinement, monitor
 
     baseline = implementation is Implementation.TORCH
+    arguments = loop.bind(tensors, scalars)
     try:
         with confinement.guarded(baseline) as refused, monitor.watch(list(tensors.values()), baseline) as record:
-            value = fn(**tensors, **scalars)
+            value = fn(**arguments)
     except Exception as exc:
         if refused:
             raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused)) from None
@@ -191,8 +200,7 @@ def call_kernel(loop: Loop, fn: Callable[..., Any], inputs: dict[str, np.ndarray
     import torch
 
     guarded = guarded_tensors(inputs, device)
-    tensors = {name: view for name, (_, view) in guarded.items()}
-    result = watched_call(loop, fn, tensors, scalars, implementation)
+    result = watched_call(loop, fn, views(guarded), scalars, implementation)
     if device == "cuda":
         try:
             torch.cuda.synchronize()

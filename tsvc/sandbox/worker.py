@@ -23,7 +23,7 @@ from tsvc.judge import orders
 from tsvc.record import catalog
 from tsvc.sandbox import confinement, monitor, wire
 from tsvc.sandbox.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
-                            unguarded_arrays, watched_call)
+                            unguarded_arrays, views, watched_call)
 from tsvc.record.convention import Implementation
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def handle_time(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     if header.get("compile"):
         fn, compile_seconds = _compiled(loop, fn, arrays, header, device)
     guarded = guarded_tensors(arrays, device)
-    tensors = {name: view for name, (_, view) in guarded.items()}
+    tensors = views(guarded)
     pristine = {name: tensors[name].clone() for name in header["restore"]}
     rounds, warmup, checked = header["rounds"], header["warmup"], header["checked_round"]
     snapshot: dict[str, torch.Tensor] = {}
@@ -136,7 +136,7 @@ def _compiled(loop: catalog.Loop, fn: Callable[..., Any], arrays: dict[str, np.n
     import torch
 
     compiled = torch.compile(fn)
-    tensors = {name: view for name, (_, view) in guarded_tensors(arrays, device).items()}
+    tensors = views(guarded_tensors(arrays, device))
     start = time.perf_counter()
     watched_call(loop, compiled, tensors, header["scalars"], _implementation(header))
     if device == "cuda":
