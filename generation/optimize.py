@@ -58,14 +58,14 @@ class Baseline:
     copy_bandwidth: float | None  # bytes/s of a device-to-device copy (read plus write)
     floor_seconds: float | None  # device time of an empty Triton kernel: one launch
     gpu: str = ""
+    latency_seconds: float | None = None  # the dependence chain's bound, where one binds
 
     def limit(self) -> float | None:
-        """The least device time the loop can take: its bytes at copy bandwidth, and never under one launch."""
-        parts = [self.floor_seconds]
-        if self.bytes_moved is not None and self.copy_bandwidth:
-            parts.append(self.bytes_moved / self.copy_bandwidth)
-        known = [p for p in parts if p]
-        return max(known) if known else None
+        """The least device time the loop can take: the largest of its bounds (tsvc.speed.benchmark.bounds)."""
+        from tsvc.speed.benchmark import bounds
+
+        known = bounds(self.floor_seconds, self.bytes_moved, self.copy_bandwidth, self.latency_seconds)
+        return max(known.values()) if known else None
 
     def fraction(self, seconds: float) -> float | None:
         """The fraction of the limit a kernel taking `seconds` reaches (1.0: at the limit)."""
@@ -107,14 +107,15 @@ class CudaTiming:
         size = timing_size(loop, self.scale)
         calibration = benchmark.calibrate()
         try:
-            from analysis import footprint_bytes
+            from analysis import chain_steps, footprint_bytes
         except ImportError:
-            footprint = None
+            footprint, steps = None, None
         else:
-            footprint = footprint_bytes(loop, size)
+            footprint, steps = footprint_bytes(loop, size), chain_steps(loop, size)
         c_seconds = median(benchmark.CLoopTimer(loop, size).times())
+        latency = None if steps is None else steps * calibration.step_latency
         return Baseline(size, c_seconds, footprint, calibration.copy_bandwidth, calibration.floor_device,
-                        calibration.gpu)
+                        calibration.gpu, latency)
 
     def __call__(self, loop: Loop, path: Path) -> float:
         from tsvc.speed import benchmark
@@ -135,8 +136,11 @@ def figures(baseline: Baseline, seconds: float) -> str:
              f"takes {_us(b.c_seconds)}, so the kernel is {b.c_seconds / seconds:.2f}x as fast as C."]
     limit, fraction = b.limit(), b.fraction(seconds)
     if limit is not None and fraction is not None:
-        lines.append(f"The loop's limit is {_us(limit)} (the bytes it must move at the device's copy bandwidth, "
-                     f"and never less than one empty kernel launch); the kernel reaches {fraction:.0%} of it.")
+        what = ("the bytes it must move at the device's copy bandwidth, and never less than one empty kernel launch"
+                if b.latency_seconds is None else
+                "the largest of one empty kernel launch, the bytes it must move at the device's copy bandwidth, "
+                "and its dependence chain's steps one after another at the device's measured step latency")
+        lines.append(f"The loop's limit is {_us(limit)} ({what}); the kernel reaches {fraction:.0%} of it.")
     bandwidth = b.bandwidth(seconds)
     if bandwidth is not None:
         share = f" ({bandwidth / b.copy_bandwidth:.0%} of the copy bandwidth)" if b.copy_bandwidth else ""

@@ -32,7 +32,7 @@ def generation_record(kernel_set: KernelSet, loop: str, samples: int = 1) -> dic
     from generation.samples import loop_samples
     from generation.store import CorruptEntryError, Store
 
-    if not (kernel_set.path / f"{loop}.json").is_file():
+    if not kernel_set.record_path(loop).is_file():
         return None
     try:
         entry = Store(kernel_set.path, kernel_set.name).read(loop)

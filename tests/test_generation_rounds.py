@@ -6,6 +6,7 @@ the real checker. On a machine without a GPU the option itself is refused.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -99,6 +100,14 @@ def test_the_fastest_correct_kernel_is_kept_and_never_a_failing_one(fake_anthrop
     assert record["passed"] is True
     assert not any("speed: 1 us" in t for t in timing.timed)  # a kernel that fails the checker is never timed
     assert "s000 round 3: wrong result: array a:" in " ".join(lines)
+
+
+@pytest.mark.parametrize("latency,limit", [(None, 8e-6), (3e-6, 8e-6), (20e-6, 20e-6)],
+                         ids=["no-chain", "chain-under-bandwidth", "chain-binds"])
+def test_the_rounds_limit_is_the_largest_bound_the_chain_included(latency, limit):
+    baseline = dataclasses.replace(BASELINE, latency_seconds=latency)
+    assert baseline.limit() == pytest.approx(limit, rel=1e-12)
+    assert baseline.fraction(40e-6) == pytest.approx(limit / 40e-6, rel=1e-12)
 
 
 def test_each_round_shows_the_kept_kernel_and_its_figures(fake_anthropic: FakeAnthropic, folder: Path):

@@ -154,11 +154,20 @@ def latency_limit_time(m: Metrics) -> float | None:
     return None if m.chain_steps is None else m.chain_steps * m.calibration.step_latency
 
 
+def bounds(floor: float | None, bytes_moved: int | None, copy_bandwidth: float | None,
+           latency: float | None) -> dict[str, float]:
+    """Each known bound on a loop's time on a device, by name: launch, bandwidth and (where a chain binds) latency.
+
+    The one definition of the limit: the benchmark's metrics and the optimisation rounds both take its largest.
+    """
+    known = {"launch": floor, "bandwidth": bytes_moved / copy_bandwidth if bytes_moved is not None and copy_bandwidth
+             else None, "latency": latency}
+    return {name: seconds for name, seconds in known.items() if seconds is not None}
+
+
 def limit_times(m: Metrics) -> dict[str, float]:
-    """Each bound on the loop's time on this device, by name: launch, bandwidth and (where a chain binds) latency."""
-    bounds = {"launch": m.calibration.floor_device, "bandwidth": m.bytes_moved / m.calibration.copy_bandwidth}
-    latency = latency_limit_time(m)
-    return bounds if latency is None else {**bounds, "latency": latency}
+    """Each bound on the loop's time on this device, by name (see `bounds`)."""
+    return bounds(m.calibration.floor_device, m.bytes_moved, m.calibration.copy_bandwidth, latency_limit_time(m))
 
 
 def limit_bound(m: Metrics) -> str:
