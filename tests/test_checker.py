@@ -146,14 +146,16 @@ def _module(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.mark.parametrize("name", CAUSED)
 def test_a_failure_carries_the_cause_the_harness_found_never_one_read_from_its_words(name, tmp_path, device):
-    from generation.feedback import from_verdict
+    from generation.feedback import broken_rule, from_verdict
 
     loop_name, text, outcome, cause, kind = CAUSED[name]
     loop, path = catalog.get(loop_name), _module(tmp_path, name, text)
     verdict = checker.check(loop, path, SIZE, 0, device)
     assert (verdict.outcome, verdict.cause) == (outcome, cause), verdict.message
     assert verdict.finding().details.get("cause") == (None if cause is None else cause.value)
-    assert from_verdict(verdict, path, SIZE, loop).error_class.value == kind
+    failure = from_verdict(verdict, path, SIZE, loop)
+    assert failure.error_class.value == kind
+    assert (broken_rule(failure, loop) is not None) == (cause is not None)  # every cause here breaks a rule
 
 
 def test_a_cause_goes_with_its_outcome_only():
