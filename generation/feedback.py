@@ -5,7 +5,8 @@ expected vs got, count) or the tail of the candidate's own traceback, with the
 harness's frames and paths taken out. A failure that breaks the calling
 convention (signature, return value, the host rule, the static policy, a
 missing kernel function) also restates the rule broken and the exact expected
-signature. Feedback never carries reference outputs beyond the checker's
+signature. Which class a failure is comes from its verdict's outcome and cause
+(tsvc.sandbox.candidate.Cause), never from its words. Feedback never carries reference outputs beyond the checker's
 message, nor the harness's internals.
 """
 from __future__ import annotations

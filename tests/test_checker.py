@@ -133,6 +133,8 @@ CAUSED = {
     "returns-a-tensor": ("s311", "s311_returns_a_tensor", Outcome.WRONG_RESULT, Cause.RETURN, "wrong return value"),
     "returns-a-string": ("s311", "s311_returns_a_string", Outcome.WRONG_RESULT, Cause.RETURN, "wrong return value"),
     "wrong-sum": ("s311", "s311_drops_last", Outcome.WRONG_RESULT, None, "wrong result"),
+    "returns-a-tensor-on-the-second-call": ("s311", "s311_returns_a_tensor_at_other_sizes", Outcome.WRONG_RESULT,
+                                            Cause.RETURN, "wrong return value"),
 }
 
 
