@@ -21,6 +21,7 @@ import textwrap
 from dataclasses import dataclass
 
 from tsvc.sandbox import policy
+from tsvc.sandbox.candidate import Cause
 from tsvc.record.catalog import Loop
 
 from generation.feedback import Failure, FailureKind
@@ -131,5 +132,6 @@ def screen(code: str, loop: Loop) -> Failure | None:
     if findings:
         return Failure(FailureKind.POLICY, "; ".join(str(f) for f in findings))
     if loop.kernel_name not in _top_level_names(tree):
-        return Failure(FailureKind.IMPORT, f"the module defines no top-level function {loop.kernel_name}()")
+        return Failure(FailureKind.IMPORT, f"the module defines no top-level function {loop.kernel_name}()",
+                       cause=Cause.MISSING_FUNCTION)
     return None

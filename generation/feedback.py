@@ -5,7 +5,8 @@ expected vs got, count) or the tail of the candidate's own traceback, with the
 harness's frames and paths taken out. A failure that breaks the calling
 convention (signature, return value, the host rule, the static policy, a
 missing kernel function) also restates the rule broken and the exact expected
-signature. Feedback never carries reference outputs beyond the checker's
+signature. Which class a failure is comes from its verdict's outcome and cause
+(tsvc.sandbox.candidate.Cause), never from its words. Feedback never carries reference outputs beyond the checker's
 message, nor the harness's internals.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tsvc.sandbox.candidate import Outcome
+from tsvc.sandbox.candidate import Cause, Outcome
 from tsvc.record.catalog import Loop
 from tsvc.judge.checker import Verdict
 from tsvc.record.convention import HOST_RULE, python_signature
@@ -98,6 +99,7 @@ class Failure:
     message: str
     size: str = ""  # "LEN_1D=97, LEN_2D=17" where the failure showed
     same_as: int | None = None  # the earlier attempt whose module this one repeats (not run again)
+    cause: Cause | None = None  # the fact behind the failure where its class does not name it (the checker's)
 
     def summary(self) -> str:
         """One line for the terminal."""
@@ -151,35 +153,27 @@ def _short(path: str) -> str:
     return path.split(marker, 1)[1] if marker in path else Path(path).name
 
 
-def _signature_error(message: str, loop: Loop) -> bool:
-    """A TypeError raised by calling the kernel function itself (wrong parameter names or kinds)."""
-    return re.search(rf"^TypeError: {re.escape(loop.kernel_name)}\(\) ", message, re.MULTILINE) is not None
-
-
-def _return_error(message: str) -> bool:
-    parts = re.sub(r"^\(on a second call, at size \S+\) ", "", message).split("; ")
-    return any(part.startswith("returned ") for part in parts)
-
-
 def _void_return(loop: Loop) -> str:
     """For a void loop, the return problem as the convention states it (never "not a scalar")."""
     return f"{loop.kernel_name} returned a value, but the C function is void: update the arrays in place and return None"
 
 
+_FROM_CAUSE = {Cause.SIGNATURE: FailureKind.SIGNATURE, Cause.RETURN: FailureKind.RETURN}
+
+
 def from_verdict(verdict: Verdict, module_path: Path, size: Size, loop: Loop) -> Failure:
-    """The failure of a checked attempt, as the model will hear it."""
+    """The failure of a checked attempt, as the model will hear it: classed by the verdict's outcome and cause."""
     cls = _FROM_OUTCOME.get(verdict.outcome, FailureKind.RUNTIME)
+    if verdict.cause is not None:
+        cls = _FROM_CAUSE.get(verdict.cause, cls)
     message = verdict.message
-    if cls in (FailureKind.COMPILE, FailureKind.RUNTIME, FailureKind.IMPORT):
+    if cls in (FailureKind.COMPILE, FailureKind.RUNTIME, FailureKind.IMPORT, FailureKind.SIGNATURE):
         lines = clean_traceback(message, module_path).splitlines()
         message = "\n".join(lines[-TRACEBACK_LINES:])
-        if cls is FailureKind.RUNTIME and _signature_error(message, loop):
-            cls = FailureKind.SIGNATURE
-    elif cls is FailureKind.WRONG_RESULT and _return_error(message):
-        cls = FailureKind.RETURN
-        if not loop.returns_result:
-            message = _void_return(loop)
-    return Failure(cls, message[-MAX_MESSAGE_CHARS:], f"LEN_1D={size.len_1d}, LEN_2D={size.len_2d}")
+    elif cls is FailureKind.RETURN and not loop.returns_result:
+        message = _void_return(loop)
+    return Failure(cls, message[-MAX_MESSAGE_CHARS:], f"LEN_1D={size.len_1d}, LEN_2D={size.len_2d}",
+                   cause=verdict.cause)
 
 
 def broken_rule(failure: Failure, loop: Loop) -> str | None:
@@ -196,7 +190,7 @@ def broken_rule(failure: Failure, loop: Loop) -> str | None:
         return HOST_RULE
     if failure.error_class is FailureKind.POLICY:
         return policy_rules()
-    if failure.error_class is FailureKind.IMPORT and "defines no" in failure.message:
+    if failure.cause is Cause.MISSING_FUNCTION:
         return f"The module defines the function `{k}` at top level, with this signature."
     return None
 

@@ -178,7 +178,7 @@ class Kept:
 
 
 def _failure_of(exc: CandidateError, loop: Loop, path: Path, size: Size) -> Failure:
-    return from_verdict(Verdict(exc.outcome, exc.message), path, size, loop)
+    return from_verdict(Verdict(exc.outcome, exc.message, cause=exc.cause), path, size, loop)
 
 
 class Rounds:

@@ -8,7 +8,7 @@ import pytest
 
 from tsvc.judge import checker
 from tsvc.record import catalog
-from tsvc.sandbox.candidate import Outcome
+from tsvc.sandbox.candidate import CandidateError, Cause, Outcome
 from tsvc.record.sizes import Size
 
 WRONG = Path(__file__).parent / "wrong_kernels"
@@ -92,3 +92,92 @@ def test_blind_configuration_is_flagged(tmp_path):
     loop = catalog.parse_record(record)
     with pytest.raises(checker.ConfigurationError, match="leaves every output unchanged"):
         checker.expected(loop, SIZE, 0)
+
+
+# --- causes: the fact behind a failure travels as data from where the harness knows it (issue 17)
+
+_S000_KERNEL = '''import torch
+import triton
+import triton.language as tl
+
+
+@triton.jit
+def s000_kernel(a_ptr, b_ptr, n, BLOCK_SIZE: tl.constexpr):
+    offsets = tl.program_id(0) * BLOCK_SIZE + tl.arange(0, BLOCK_SIZE)
+    mask = offsets < n
+    tl.store(a_ptr + offsets, tl.load(b_ptr + offsets, mask=mask) + 1, mask=mask)
+
+
+'''
+_LAUNCH = "    s000_kernel[(triton.cdiv(a.numel(), 256),)](a, b, a.numel(), BLOCK_SIZE=256)\n"
+# (loop, the module's text or a wrong_kernels file, outcome, cause, FailureKind value of the feedback)
+CAUSED = {
+    "unexpected-keyword": ("s000", _S000_KERNEL + "def s000_triton(a, b, n):\n" + _LAUNCH,
+                           Outcome.RUNTIME_ERROR, Cause.SIGNATURE, "signature error"),
+    "positional-only": ("s000", _S000_KERNEL + "def s000_triton(a, b, /, LEN_1D):\n" + _LAUNCH,
+                        Outcome.RUNTIME_ERROR, Cause.SIGNATURE, "signature error"),
+    "missing-argument": ("s000", _S000_KERNEL + "def s000_triton(a, b, LEN_1D, c):\n" + _LAUNCH,
+                         Outcome.RUNTIME_ERROR, Cause.SIGNATURE, "signature error"),
+    # A TypeError raised inside the kernel function, even one about calling it, is the kernel's runtime error.
+    "type-error-inside": ("s000", _S000_KERNEL + "def s000_triton(a, b, LEN_1D):\n    s000_triton(a, b)\n",
+                          Outcome.RUNTIME_ERROR, None, "runtime error"),
+    "forged-type-error": ("s000", _S000_KERNEL + "def s000_triton(a, b, LEN_1D):\n    raise TypeError("
+                          "\"s000_triton() got an unexpected keyword argument 'LEN_1D'\")\n",
+                          Outcome.RUNTIME_ERROR, None, "runtime error"),
+    "missing-function": ("s000", "s000_wrong_name", Outcome.LOAD_ERROR, Cause.MISSING_FUNCTION, "import error"),
+    "import-error-saying-defines-no": ("s000", _S000_KERNEL + "TABLE = {'s000': 256}\n"
+                                       "BLOCK = TABLE['the module defines no function s000_triton()']\n\n\n"
+                                       "def s000_triton(a, b, LEN_1D):\n" + _LAUNCH,
+                                       Outcome.LOAD_ERROR, None, "import error"),
+    "returns-none": ("s311", "s311_returns_none", Outcome.WRONG_RESULT, Cause.RETURN, "wrong return value"),
+    "returns-a-tensor": ("s311", "s311_returns_a_tensor", Outcome.WRONG_RESULT, Cause.RETURN, "wrong return value"),
+    "returns-a-string": ("s311", "s311_returns_a_string", Outcome.WRONG_RESULT, Cause.RETURN, "wrong return value"),
+    "wrong-sum": ("s311", "s311_drops_last", Outcome.WRONG_RESULT, None, "wrong result"),
+    "returns-a-tensor-on-the-second-call": ("s311", "s311_returns_a_tensor_at_other_sizes", Outcome.WRONG_RESULT,
+                                            Cause.RETURN, "wrong return value"),
+}
+
+
+def _module(tmp_path: Path, name: str, text: str) -> Path:
+    if "\n" not in text:
+        return WRONG / f"{text}.py"
+    path = tmp_path / f"{name}.py"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("name", CAUSED)
+def test_a_failure_carries_the_cause_the_harness_found_never_one_read_from_its_words(name, tmp_path, device):
+    from generation.feedback import broken_rule, from_verdict
+
+    loop_name, text, outcome, cause, kind = CAUSED[name]
+    loop, path = catalog.get(loop_name), _module(tmp_path, name, text)
+    verdict = checker.check(loop, path, SIZE, 0, device)
+    assert (verdict.outcome, verdict.cause) == (outcome, cause), verdict.message
+    assert verdict.finding().details.get("cause") == (None if cause is None else cause.value)
+    failure = from_verdict(verdict, path, SIZE, loop)
+    assert failure.error_class.value == kind
+    assert (broken_rule(failure, loop) is not None) == (cause is not None)  # every cause here breaks a rule
+
+
+def test_a_cause_goes_with_its_outcome_only():
+    with pytest.raises(ValueError, match="a failure caused by 'return' is a wrong result, not a runtime error"):
+        CandidateError(Outcome.RUNTIME_ERROR, "x", Cause.RETURN)
+
+
+@pytest.mark.parametrize("outcome,cause", [("runtime error", "return"), ("wrong result", "no such cause"),
+                                           ("crash", "order hook")], ids=["mismatched", "unknown", "crash"])
+def test_a_reply_naming_a_cause_its_outcome_cannot_have_is_a_crash(outcome, cause):
+    from tsvc.sandbox import runner
+
+    error = runner.failure({"ok": False, "outcome": outcome, "message": "m", "cause": cause})
+    assert (error.outcome, error.cause) == (Outcome.CRASH, None)
+    assert "cannot have" in error.message
+
+
+@pytest.mark.parametrize("cause", list(Cause), ids=[c.value for c in Cause])
+def test_a_cause_crosses_the_wire_as_it_was_raised(cause):
+    from tsvc.sandbox import runner, worker
+
+    error = runner.failure(worker.failure_reply(CandidateError(cause.outcome, "m", cause)))
+    assert (error.outcome, error.message, error.cause) == (cause.outcome, "m", cause)

@@ -10,7 +10,7 @@ from generation.feedback import Failure, FailureKind, clean_traceback, feedback,
 from generation.prompt import build_prompt, policy_rules
 from generation.store import AttemptRecord, Entry
 from tsvc.record import catalog
-from tsvc.sandbox.candidate import Outcome
+from tsvc.sandbox.candidate import Cause, Outcome
 from tsvc.judge.checker import Verdict
 from tsvc.record.convention import HOST_RULE, python_signature
 
@@ -25,25 +25,30 @@ def _call_error(kernel: str, error: str) -> str:
             f'    value = fn(**tensors, **scalars)\n{error.format(kernel=kernel)}')
 
 
+# (outcome, message, cause): the cause is what the harness found (tsvc.sandbox.candidate.Cause); the words are its
 CONVENTION_VERDICTS = {
-    "signature": (Outcome.RUNTIME_ERROR, "TypeError: {kernel}() got an unexpected keyword argument 'LEN_1D'"),
+    "signature": (Outcome.RUNTIME_ERROR, "TypeError: {kernel}() got an unexpected keyword argument 'LEN_1D'",
+                  Cause.SIGNATURE),
     "positional-only": (Outcome.RUNTIME_ERROR,
-                        "TypeError: {kernel}() got some positional-only arguments passed as keyword arguments: 'a'"),
-    "missing-argument": (Outcome.RUNTIME_ERROR, "TypeError: {kernel}() missing 1 required positional argument: 'b'"),
-    "host-computation": (Outcome.CHEAT, "torch computed aten.sum"),
-    "no-launch": (Outcome.CHEAT, "no Triton kernel was launched"),
-    "policy": (Outcome.POLICY_VIOLATION, "line 1: import of 'os' (allowed: triton, torch, math)"),
-    "no-function": (Outcome.LOAD_ERROR, "the module defines no function {kernel}()"),
-    "returned-none": (Outcome.WRONG_RESULT, "returned None; the loop's scalar result is 12.5"),
-    "returned-a-tensor": (Outcome.WRONG_RESULT, "returned a tensor of shape (97,), not a scalar"),
+                        "TypeError: {kernel}() got some positional-only arguments passed as keyword arguments: 'a'",
+                        Cause.SIGNATURE),
+    "missing-argument": (Outcome.RUNTIME_ERROR, "TypeError: {kernel}() missing 1 required positional argument: 'b'",
+                         Cause.SIGNATURE),
+    "host-computation": (Outcome.CHEAT, "torch computed aten.sum", None),
+    "no-launch": (Outcome.CHEAT, "no Triton kernel was launched", None),
+    "policy": (Outcome.POLICY_VIOLATION, "line 1: import of 'os' (allowed: triton, torch, math)", None),
+    "no-function": (Outcome.LOAD_ERROR, "the module defines no function {kernel}()", Cause.MISSING_FUNCTION),
+    "returned-none": (Outcome.WRONG_RESULT, "returned None; the loop's scalar result is 12.5", Cause.RETURN),
+    "returned-a-tensor": (Outcome.WRONG_RESULT, "{kernel} returned a tensor of shape (97,); it must return the "
+                          "loop's scalar result: a Python number or a one-element tensor", Cause.RETURN),
 }
 
 
-def _failure(loop, outcome: Outcome, message: str) -> Failure:
+def _failure(loop, outcome: Outcome, message: str, cause: Cause | None = None) -> Failure:
     text = message.format(kernel=loop.kernel_name)
     if outcome is Outcome.RUNTIME_ERROR:
         text = _call_error(loop.kernel_name, message)
-    return from_verdict(Verdict(outcome, text), MODULE, loop.sizes[0], loop)
+    return from_verdict(Verdict(outcome, text, cause=cause), MODULE, loop.sizes[0], loop)
 
 
 @pytest.mark.parametrize("verdict", CONVENTION_VERDICTS.values(), ids=list(CONVENTION_VERDICTS))
@@ -74,6 +79,38 @@ def test_a_call_the_kernel_function_refuses_is_a_signature_error(name):
     failure = _failure(loop, *CONVENTION_VERDICTS[name])
     assert failure.error_class is FailureKind.SIGNATURE
     assert failure.message.startswith("TypeError: s000_triton()")  # no header left without its frames
+
+
+# The words of each convention error without its cause: a message is never read for the class (issue 17).
+WORDS_ONLY = {
+    "runtime-error-saying-signature": (Outcome.RUNTIME_ERROR, "TypeError: {kernel}() got an unexpected keyword "
+                                       "argument 'LEN_1D'", FailureKind.RUNTIME),
+    "import-error-saying-defines-no": (Outcome.LOAD_ERROR, "importing the module failed: KeyError: 'the module "
+                                       "defines no function {kernel}()'", FailureKind.IMPORT),
+    "wrong-result-saying-returned": (Outcome.WRONG_RESULT, "array a: 3 of 97 elements differ; returned None",
+                                     FailureKind.WRONG_RESULT),
+    "second-call-saying-returned": (Outcome.WRONG_RESULT, "(on a second call, at size 97x17) returned a tensor",
+                                    FailureKind.WRONG_RESULT),
+}
+
+
+@pytest.mark.parametrize("name", WORDS_ONLY)
+def test_the_words_of_a_convention_error_without_its_cause_are_not_one(name):
+    loop = catalog.get("s000")
+    outcome, message, kind = WORDS_ONLY[name]
+    failure = _failure(loop, outcome, message)
+    assert failure.error_class is kind
+    assert python_signature(loop) not in feedback(failure, loop)
+
+
+def test_a_missing_function_found_before_the_run_restates_the_rule():
+    """The screen of an answer (generation.extract) finds a missing kernel function before any worker runs."""
+    from generation.extract import screen
+
+    loop = catalog.get("s000")
+    failure = screen("import triton\n\n\ndef s000(a, b, LEN_1D):\n    pass\n", loop)
+    assert failure is not None and failure.cause is Cause.MISSING_FUNCTION
+    assert "The module defines the function `s000_triton` at top level" in feedback(failure, loop)
 
 
 def test_a_void_loop_is_never_told_to_return_a_scalar():

@@ -20,7 +20,7 @@ from tsvc import backend
 from tsvc.judge import checker, orders, racecheck
 from tsvc.record import catalog
 from tsvc.sandbox import runner
-from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Cause, Outcome
 from tsvc.judge.orders import Order, OrderHookError
 from tsvc.record.sizes import Size
 
@@ -141,11 +141,38 @@ def test_the_order_check_is_hosted_by_one_size_per_loop():
 
 def test_worker_hook_failure_is_raised_not_judged(monkeypatch):
     def broken(*args, **kwargs):
-        raise CandidateError(Outcome.RUNTIME_ERROR, f"OrderHookError: {orders.HOOK_FAILURE} on Triton 0.0: gone")
+        raise CandidateError(Outcome.RUNTIME_ERROR, f"OrderHookError: {orders.HOOK_FAILURE} on Triton 0.0: gone",
+                             Cause.ORDER_HOOK)
 
     monkeypatch.setattr(runner, "run_in_order", broken)
     with pytest.raises(OrderHookError, match="Triton 0.0"):
         racecheck.check_orders(catalog.get("s121"), _racy("s121"), 0)
+
+
+def test_the_worker_states_a_hook_failure_as_its_cause(monkeypatch):
+    """The hook failing in the worker reaches the order check as a cause, through the reply."""
+    import triton
+    from triton.runtime import interpreter
+
+    from tsvc.sandbox import worker
+
+    monkeypatch.delattr(interpreter, "interpreter_builder")
+    monkeypatch.setattr(worker, "_kernel", lambda loop, header: None)  # the hook fails before any call
+    with pytest.raises(CandidateError) as caught:
+        worker.handle_run({"loop": "s000", "order": orders.REVERSED.key, "scalars": {}}, {})
+    error = runner.failure(worker.failure_reply(caught.value))
+    assert (error.outcome, error.cause) == (Outcome.RUNTIME_ERROR, Cause.ORDER_HOOK)
+    assert error.message.startswith(f"OrderHookError: {orders.HOOK_FAILURE} on Triton {triton.__version__}")
+
+
+def test_a_kernel_that_says_the_hook_cannot_run_is_judged(tmp_path):
+    """A kernel's own error naming the hook failure is a verdict on the kernel, never a harness error."""
+    module = tmp_path / "s000_says_the_hook_fails.py"
+    module.write_text(f"def s000_triton(a, b, LEN_1D):\n    raise RuntimeError({orders.HOOK_FAILURE!r} + "
+                      "' on Triton 0.0: gone')\n")
+    verdict = racecheck.check_orders(catalog.get("s000"), module, 0)
+    assert verdict is not None and (verdict.outcome, verdict.cause) == (Outcome.RUNTIME_ERROR, None)
+    assert verdict.message.startswith("not checked for races:"), verdict.message
 
 
 # --- the hook itself, on a probe kernel that records the order its programs ran in

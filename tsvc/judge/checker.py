@@ -20,7 +20,7 @@ from typing import Any, cast
 import numpy as np
 
 from tsvc.record import reference
-from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Cause, Outcome
 from tsvc.record.catalog import Loop
 from tsvc.record.convention import Implementation
 from tsvc.judge.findings import Finding
@@ -42,6 +42,7 @@ class Verdict:
     message: str = ""
     max_error: float = 0.0
     details: dict[str, Any] = field(default_factory=dict)
+    cause: Cause | None = None  # what the outcome alone does not say (tsvc.sandbox.candidate.Cause)
 
     @property
     def passed(self) -> bool:
@@ -49,8 +50,9 @@ class Verdict:
 
     def finding(self) -> Finding:
         """The verdict as the report files it: the test's own check of the kernel found it."""
+        cause = {} if self.cause is None else {"cause": self.cause.value}
         return Finding(self.outcome.value, self.message, judged=True, max_error=self.max_error,
-                       details=dict(self.details))
+                       details={**self.details, **cause})
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,9 @@ def compare(loop: Loop, want: Expected, run: CandidateRun) -> Verdict:
         if msg:
             problems.append(msg)
     if problems:
-        return Verdict(Outcome.WRONG_RESULT, "; ".join(problems), worst)
+        # None where the loop has a result is the one return the checker refuses here (candidate._result the others)
+        returned_none = loop.returns_result and run.result is None
+        return Verdict(Outcome.WRONG_RESULT, "; ".join(problems), worst, cause=Cause.RETURN if returned_none else None)
     return Verdict(Outcome.PASSED, f"max error {worst:.3g}", worst)
 
 
@@ -186,7 +190,7 @@ def _judge(loop: Loop, module_path: Path, size: Size, seed: int, device: str,
     try:
         run = runner.run_candidate(loop, module_path, want.inputs, want.scalars, device, implementation)
     except CandidateError as exc:
-        return Verdict(exc.outcome, exc.message, np.inf)
+        return Verdict(exc.outcome, exc.message, np.inf, cause=exc.cause)
     return compare(loop, want, run)
 
 
@@ -206,7 +210,7 @@ def check(loop: Loop, module_path: Path, size: Size, seed: int, device: str = "c
         second = _judge(loop, module_path, other, seed + DECOY_SEED_OFFSET, device, implementation)
         if not second.passed:
             verdict = Verdict(second.outcome, f"(on a second call, at size {other.label}) {second.message}",
-                              second.max_error)
+                              second.max_error, cause=second.cause)
     if implementation is not Implementation.TRITON:
         return verdict  # a PyTorch baseline launches no programs to reorder
     return _check_orders(loop, module_path, size, seed, verdict) or verdict

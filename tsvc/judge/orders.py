@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+# The words of the error; the worker states the fact as tsvc.sandbox.candidate.Cause.ORDER_HOOK (never read from them).
 HOOK_FAILURE = "the program-order hook cannot run"
 _KINDS = ("launch", "reversed", "shuffled")
 

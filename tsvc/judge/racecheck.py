@@ -28,7 +28,7 @@ import numpy as np
 
 from tsvc.judge import orders
 from tsvc.sandbox import runner
-from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Cause, Outcome
 from tsvc.record.catalog import Loop
 from tsvc.judge.checker import TOLERANCE, Expected, Verdict, _errors, _index, _judge_elements, compare, expected
 from tsvc.judge.orders import Order
@@ -71,9 +71,10 @@ def _run(loop: Loop, module_path: Path, want: Expected, order: Order) -> tuple[O
     try:
         run, grids = runner.run_in_order(loop, module_path, want.inputs, want.scalars, order.key)
     except CandidateError as exc:
-        if orders.HOOK_FAILURE in exc.message:
+        if exc.cause is Cause.ORDER_HOOK:
             raise orders.OrderHookError(exc.message) from exc
-        return OrderRun(order, None, Verdict(exc.outcome, f"{exc.outcome.value}: {exc.message}", np.inf)), 0
+        verdict = Verdict(exc.outcome, f"{exc.outcome.value}: {exc.message}", np.inf, cause=exc.cause)
+        return OrderRun(order, None, verdict), 0
     return OrderRun(order, run, compare(loop, want, run)), max((x * y * z for x, y, z in grids), default=0)
 
 
@@ -108,7 +109,8 @@ def judge_orders(loop: Loop, want: Expected, runs: list[OrderRun], size: Size) -
             return Verdict(Outcome.RACE, f"race at size {size.label}: {where}; {ORDER_RULE}", bad.verdict.max_error)
     first = runs[0].verdict
     return Verdict(first.outcome, f"not checked for races: in Triton's interpreter at size {size.label} the kernel "
-                                  f"fails in every program order tried: {first.message}", first.max_error)
+                                  f"fails in every program order tried: {first.message}", first.max_error,
+                   cause=first.cause)
 
 
 def _first_difference(loop: Loop, want: Expected, good: OrderRun, bad: OrderRun) -> str | None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import enum
 import importlib.util
+import inspect
 import sys
 import traceback
+import types
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,13 +40,39 @@ class Outcome(enum.Enum):
     RACE = "race"  # the result depends on the order in which a launch's programs run (tsvc.judge.racecheck)
 
 
+class Cause(enum.StrEnum):
+    """Why a candidate failed, where its outcome alone does not say: a fact known to the harness code that
+    found it, which travels beside the message as data (nothing reads it back out of a message's words).
+
+    Only harness code sets a cause: a candidate cannot name tsvc (the static policy), and whatever its
+    code raises while it is imported or called is wrapped without one (load_kernel, watched_call).
+    """
+
+    SIGNATURE = "signature"  # the kernel function cannot be called with the convention's arguments
+    RETURN = "return"  # the checker refused what the kernel returned (its type or shape, or None for a result)
+    MISSING_FUNCTION = "missing function"  # the module defines no <loop>_triton
+    ORDER_HOOK = "order hook"  # the interpreter's program-order hook cannot run: a harness problem
+
+    @property
+    def outcome(self) -> Outcome:
+        """The one outcome a failure of this cause has."""
+        return _CAUSE_OUTCOME[self]
+
+
+_CAUSE_OUTCOME = {Cause.SIGNATURE: Outcome.RUNTIME_ERROR, Cause.RETURN: Outcome.WRONG_RESULT,
+                  Cause.MISSING_FUNCTION: Outcome.LOAD_ERROR, Cause.ORDER_HOOK: Outcome.RUNTIME_ERROR}
+
+
 class CandidateError(Exception):
     """A candidate failed before producing outputs."""
 
-    def __init__(self, outcome: Outcome, message: str):
+    def __init__(self, outcome: Outcome, message: str, cause: Cause | None = None):
+        if cause is not None and cause.outcome is not outcome:
+            raise ValueError(f"a failure caused by {cause.value!r} is a {cause.outcome.value}, not a {outcome.value}")
         super().__init__(message)
         self.outcome = outcome
         self.message = message
+        self.cause = cause
 
 
 @dataclass
@@ -75,7 +103,8 @@ def load_kernel(loop: Loop, path: Path) -> Callable[..., Any]:
         raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused))
     fn: Callable[..., Any] | None = getattr(module, loop.kernel_name, None)
     if not callable(fn):
-        raise CandidateError(Outcome.LOAD_ERROR, f"the module defines no function {loop.kernel_name}()")
+        raise CandidateError(Outcome.LOAD_ERROR, f"the module defines no function {loop.kernel_name}()",
+                             Cause.MISSING_FUNCTION)
     return fn
 
 
@@ -86,6 +115,34 @@ def _refusal(refused: list[str]) -> str:
 def _tail(exc: BaseException, lines: int = 12) -> str:
     text = "".join(traceback.format_exception(exc)).rstrip().splitlines()
     return "\n".join(text[-lines:])
+
+
+def binds(fn: Callable[..., Any], arguments: dict[str, Any]) -> bool:
+    """Whether the kernel function accepts the convention's keyword arguments, decided before it is called.
+
+    Judged on a bare copy of a plain function (its code, defaults and keyword defaults: all that binding
+    reads), so no attribute the candidate set (__signature__, __wrapped__) is consulted and none of its
+    code runs. Whatever is not a plain function is not judged here (True): its call says.
+    """
+    if type(fn) is not types.FunctionType:
+        return True
+    bare = types.FunctionType(fn.__code__, {}, fn.__name__, fn.__defaults__, fn.__closure__)
+    bare.__kwdefaults__ = fn.__kwdefaults__
+    try:
+        inspect.signature(bare).bind(**arguments)
+    except TypeError:
+        return False
+    return True
+
+
+def _call_cause(exc: Exception, callable_as_called: bool) -> Cause | None:
+    """SIGNATURE for the TypeError of a call whose arguments the function was found not to take.
+
+    The call is still made, for Python's own message: a plain function refuses arguments it cannot
+    bind before its body runs, so none of the candidate's code runs either way. A TypeError raised
+    inside the kernel (a bad call of its own) has no cause: it is a runtime error.
+    """
+    return Cause.SIGNATURE if not callable_as_called and type(exc) is TypeError else None
 
 
 def _classify(exc: Exception) -> Outcome:
@@ -113,10 +170,11 @@ def _result(loop: Loop, value: object) -> float | None:
         if value.numel() != 1:
             raise CandidateError(Outcome.WRONG_RESULT, f"{loop.kernel_name} returned a tensor of shape "
                                  f"{tuple(value.shape)}; it must return the loop's scalar result: a Python "
-                                 f"number or a one-element tensor")
+                                 f"number or a one-element tensor", Cause.RETURN)
         return float(value.detach().reshape(-1)[0].item())
     raise CandidateError(Outcome.WRONG_RESULT, f"{loop.kernel_name} returned a {type(value).__name__}; it must "
-                         f"return the loop's scalar result: a Python int or float, or a one-element torch.Tensor")
+                         f"return the loop's scalar result: a Python int or float, or a one-element torch.Tensor",
+                         Cause.RETURN)
 
 
 GUARD = 4096  # elements of sentinel before and after every array
@@ -167,13 +225,14 @@ def watched_call(loop: Loop, fn: Callable[..., Any], tensors: dict[str, torch.Te
 
     baseline = implementation is Implementation.TORCH
     arguments = loop.bind(tensors, scalars)
+    callable_as_called = binds(fn, arguments)
     try:
         with confinement.guarded(baseline) as refused, monitor.watch(list(tensors.values()), baseline) as record:
             value = fn(**arguments)
     except Exception as exc:
         if refused:
             raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused)) from None
-        raise CandidateError(_classify(exc), _tail(exc)) from exc
+        raise CandidateError(_classify(exc), _tail(exc), _call_cause(exc, callable_as_called)) from exc
     if refused:
         raise CandidateError(Outcome.POLICY_VIOLATION, _refusal(refused))
     if record.violations:

@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, cast
 import numpy as np
 
 from tsvc.sandbox import confinement, policy, wire
-from tsvc.sandbox.candidate import CandidateError, CandidateRun, Outcome
+from tsvc.sandbox.candidate import CandidateError, CandidateRun, Cause, Outcome
 from tsvc.record.catalog import Loop
 from tsvc.record.convention import Implementation
 
@@ -299,13 +299,27 @@ class Runner:
         """A request whose failure reply is raised as the candidate's CandidateError."""
         reply, out = self.request(header, arrays, timeout)
         if not reply.get("ok", False):
-            raise CandidateError(Outcome(reply["outcome"]), reply["message"])
+            raise failure(reply)
         return reply, out
 
     def close(self) -> None:
         if self._worker is not None:
             self._worker.kill()
             self._worker = None
+
+
+def failure(reply: dict[str, Any]) -> CandidateError:
+    """The CandidateError a worker's failure reply states (tsvc.sandbox.worker.failure_reply).
+
+    A cause is taken only as one of Cause's values and with its own outcome; anything else is a
+    malformed reply, which no kernel's verdict is built on.
+    """
+    outcome, message, cause = Outcome(reply["outcome"]), reply["message"], reply.get("cause")
+    try:
+        return CandidateError(outcome, message, None if cause is None else Cause(cause))
+    except ValueError:
+        return CandidateError(Outcome.CRASH, f"the worker's reply gave a {outcome.value} the cause {cause!r}, "
+                                             "which it cannot have")
 
 
 def vet(module_path: Path, implementation: Implementation = Implementation.TRITON) -> None:

@@ -22,8 +22,8 @@ from tsvc import backend
 from tsvc.judge import orders
 from tsvc.record import catalog
 from tsvc.sandbox import confinement, monitor, wire
-from tsvc.sandbox.candidate import (CandidateError, Outcome, call_kernel, guarded_tensors, load_kernel,
-                            unguarded_arrays, views, watched_call)
+from tsvc.sandbox.candidate import (CandidateError, Cause, Outcome, call_kernel, guarded_tensors, load_kernel,
+                                    unguarded_arrays, views, watched_call)
 from tsvc.record.convention import Implementation
 
 if TYPE_CHECKING:
@@ -59,8 +59,12 @@ def handle_run(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     loop = catalog.get(header["loop"])
     device = backend.select().device
     fn = _kernel(loop, header)
-    with orders.program_order(header.get("order")) as seen:  # an order is asked for by tsvc.judge.racecheck
-        run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
+    try:
+        with orders.program_order(header.get("order")) as seen:  # an order is asked for by tsvc.judge.racecheck
+            run = call_kernel(loop, fn, arrays, header["scalars"], device, _implementation(header))
+    except orders.OrderHookError as exc:
+        # Raised by the hook's own code (call_kernel wraps whatever the kernel raises in a CandidateError).
+        raise CandidateError(Outcome.RUNTIME_ERROR, f"{type(exc).__name__}: {exc}", Cause.ORDER_HOOK) from exc
     return {"ok": True, "result": run.result, "returned": run.returned, "grids": seen.grids}, run.arrays
 
 
@@ -175,21 +179,27 @@ HANDLERS: dict[str, Callable[[dict[str, Any], dict[str, np.ndarray]], Reply]] = 
 }
 
 
+def failure_reply(exc: CandidateError) -> dict[str, Any]:
+    """A failure as the worker sends it: outcome, message and cause (tsvc.sandbox.runner reads it back)."""
+    return {"ok": False, "outcome": exc.outcome.value, "message": exc.message,
+            "cause": None if exc.cause is None else exc.cause.value}
+
+
 def _serve(header: dict[str, Any], arrays: dict[str, np.ndarray]) -> Reply:
     handler = HANDLERS.get(header.get("cmd", ""))
     if handler is None:
-        return {"ok": False, "outcome": Outcome.CRASH.value, "message": f"unknown request {header.get('cmd')!r}"}, {}
+        return failure_reply(CandidateError(Outcome.CRASH, f"unknown request {header.get('cmd')!r}")), {}
     try:
         reply, out = handler(header, arrays)
     except CandidateError as exc:
-        reply, out = {"ok": False, "outcome": exc.outcome.value, "message": exc.message}, {}
-    except BaseException as exc:  # SystemExit and friends raised by candidate code
-        reply, out = {"ok": False, "outcome": Outcome.RUNTIME_ERROR.value, "message": f"{type(exc).__name__}: {exc}"}, {}
+        reply, out = failure_reply(exc), {}
+    except BaseException as exc:  # SystemExit and friends raised by candidate code: never a cause
+        reply, out = failure_reply(CandidateError(Outcome.RUNTIME_ERROR, f"{type(exc).__name__}: {exc}")), {}
     problems = [f"{name} was replaced" for name in monitor.tampered()]
     if confinement.reap():
         problems.append("the kernel started processes (they were killed)")
     if problems:
-        reply, out = {"ok": False, "outcome": Outcome.CHEAT.value, "message": "; ".join(problems)}, {}
+        reply, out = failure_reply(CandidateError(Outcome.CHEAT, "; ".join(problems))), {}
     return reply, out
 
 

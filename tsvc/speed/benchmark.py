@@ -71,7 +71,8 @@ def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds
     result = reply["result"]
     verdict = checker.compare(loop, want, CandidateRun(arrays, result, result is not None))
     if not verdict.passed:
-        raise CandidateError(verdict.outcome, f"while timed (round {checked + 1} of {rounds}): {verdict.message}")
+        raise CandidateError(verdict.outcome, f"while timed (round {checked + 1} of {rounds}): {verdict.message}",
+                             verdict.cause)
     return RoundTimes(reply["device"], reply["wall"], reply["graph"], reply["graph_error"], reply["compile_seconds"])
 
 
