@@ -39,6 +39,7 @@ each iteration costs at least one dependent step. Over several chain levels the 
 """
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 import islpy as isl
@@ -46,7 +47,7 @@ from pycparser import c_ast
 
 from analysis.cparse import parse_file
 from analysis.footprint import _fix_params  # one definition of "the model at a size"
-from analysis.model import Dependence, LoopAnalysis
+from analysis.model import Dependence, DependenceKind, LoopAnalysis, VerdictKind
 from tsvc.record.catalog import Loop
 from tsvc.record.inputs import scalar_values
 from tsvc.record.sizes import Size
@@ -59,7 +60,7 @@ def links(result: LoopAnalysis, loop_id: str) -> list[Dependence]:
     resolved = {k for p in result.patterns if p.loop == loop_id for k in p.resolves}
     scans = [{u.write_tag, *u.read_tags} for u in result.program.updates if u.recurrence]
     return [d for k, d in enumerate(result.dependences)
-            if loop_id in d.carried_by and d.value_based and d.kind == "RAW" and not d.may and k not in resolved
+            if loop_id in d.carried_by and d.value_based and d.kind is DependenceKind.RAW and not d.may and k not in resolved
             and not any({d.source_tag, d.sink_tag} <= own for own in scans)]
 
 
@@ -118,8 +119,17 @@ def _statement_shape(text: str, chain: frozenset[str]) -> _Shape | None:
     return _shape(value, chain)
 
 
-def form(result: LoopAnalysis, loop_id: str) -> str:
-    """"linear", "product", "nonlinear" or "unknown": the chain's statements as functions of its values."""
+class Form(enum.StrEnum):
+    """The chain's statements as functions of its values: only a nonlinear one has no parallel prefix."""
+
+    LINEAR = "linear"  # affine maps compose
+    PRODUCT = "product"  # powers compose
+    NONLINEAR = "nonlinear"
+    UNKNOWN = "unknown"  # not a polynomial (calls, ternaries): no chain is claimed on its account
+
+
+def form(result: LoopAnalysis, loop_id: str) -> Form:
+    """The form of the chain's statements (see Form)."""
     found = links(result, loop_id)
     arrays = {d.array for d in found}
     inside = {s.name for s in result.program.in_loop(loop_id)}
@@ -128,12 +138,12 @@ def form(result: LoopAnalysis, loop_id: str) -> str:
     chain = frozenset(a.array for a in result.program.accesses if a.write and a.stmt in stmts)
     shapes = [_statement_shape(result.program.statement(s).text, chain) for s in stmts]
     if any(s is None for s in shapes):
-        return "unknown"
+        return Form.UNKNOWN
     if all(s.degree <= 1 for s in shapes):
-        return "linear"
+        return Form.LINEAR
     if all(s.product for s in shapes):
-        return "product"
-    return "nonlinear"
+        return Form.PRODUCT
+    return Form.NONLINEAR
 
 
 # -- the model at a size --------------------------------------------------------
@@ -170,7 +180,7 @@ def _extent(dom: isl.Set, keep: int) -> int | None:
 def _vector_state(result: LoopAnalysis, loop_id: str, values: dict[str, int]) -> bool:
     """Condition C: several instances of one iteration feed later ones, and a flow crosses lanes."""
     arrays = {d.array for d in links(result, loop_id)}
-    flows = [d for d in result.dependences if d.value_based and d.kind == "RAW" and not d.may
+    flows = [d for d in result.dependences if d.value_based and d.kind is DependenceKind.RAW and not d.may
              and d.array in arrays and loop_id in d.common]
     level = {id(d): d.common.index(loop_id) for d in flows}
     crossing = any(p != (0, 0) for d in flows for p in d.distance[level[id(d)] + 1:])
@@ -196,7 +206,7 @@ def _bounds(result: LoopAnalysis, loop_id: str, values: dict[str, int]) -> bool:
     history = any(lo != hi or not isinstance(lo, int) for d in found
                   for lo, hi in [d.distance[d.common.index(loop_id)]])
     shape = form(result, loop_id)
-    return shape == "nonlinear" or history or _vector_state(result, loop_id, values)
+    return shape is Form.NONLINEAR or history or _vector_state(result, loop_id, values)
 
 
 def _level_chain(result: LoopAnalysis, loop_id: str, values: dict[str, int]) -> int | None:
@@ -234,5 +244,5 @@ def chain_steps(loop: Loop, size: Size) -> int | None:
 
 def chain_of(result: LoopAnalysis, values: dict[str, int]) -> int | None:
     """chain_steps of an analysis, with the model's parameters fixed to `values`."""
-    chains = [_level_chain(result, lv.id, values) for lv in result.loops if lv.verdict == "sequential"]
+    chains = [_level_chain(result, lv.id, values) for lv in result.loops if lv.verdict is VerdictKind.SEQUENTIAL]
     return max((c for c in chains if c is not None), default=None)
