@@ -13,6 +13,8 @@
 #   torch:N            the PyTorch baseline set (generated/torch) through the checker, N workers
 #   compare:SCALE:LOOPS  reference vs alternative kernels, interleaved in one process (benchmarks/compare_kernels.py)
 #   verify             counts the benchmarks of each suite JSON, per (worker, CUDA_VISIBLE_DEVICES)
+#   group:SCALE:I/N    every benchmark of a loop's group (C, C OpenMP, PyTorch eager, torch.compile, Triton) for part I
+#                      of N of the loops, at --tsvc-scale SCALE, appended to one report per scale (report-SCALE/)
 #   latency            the calibration (launch floor, copy bandwidth, dependent-step latency) and the chain-bound loops' limits
 #   plugin             the plugin's tests against this image's pytest-benchmark (the lower version bound)
 set -u
@@ -68,6 +70,10 @@ for step in "$@"; do
         | summary 25 | tee "$out/torch-correctness.txt" ;;
     compare)
       python3 benchmarks/compare_kernels.py --scale "$a" --loops "$b" 2>&1 | tee "$out/compare-$a.txt" ;;
+    group)
+      python3 -m pytest -q -p no:cacheprovider -n 1 tests/test_benchmark.py -k "$(python3 benchmarks/loop_part.py "$b")" \
+        --tsvc-scale "$a" --report-dir "$out/report-$a" --report-append \
+        --benchmark-json "$out/group-$a-${b%/*}.json" 2>&1 | summary 10 ;;
     latency)
       python3 -c "from tsvc.speed import benchmark as b; print(b.calibrate())" | tee "$out/calibration.txt"
       python3 -m pytest -q -p no:cacheprovider tests/test_benchmark_limits.py 2>&1 | summary 5
