@@ -16,7 +16,7 @@ from analysis import cparse, scan
 from analysis.builder import Builder, Ctx, Frame
 from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condition, call_name, const_int, text
 from analysis.cnodes import has_array, int_declared, loop_vars, names, number, reject_aggregates, walk_nodes
-from analysis.model import Exit, Induction, LoopInfo, Opaque, Program
+from analysis.model import Exit, ExitKind, Induction, LoopInfo, Opaque, Program
 from analysis.updates import guarded_update
 from tsvc.record.catalog import Loop
 from tsvc.record.csource import PARSE_PRELUDE
@@ -58,7 +58,7 @@ class Walker(Builder):
             self.emit(node, "assign", ctx, [node.expr], [node.expr])
             self.after_write(node, ctx)
         elif isinstance(node, c_ast.FuncCall) and call_name(node) in EXITS:
-            self.exits.append(Exit("exit", tuple(f.loop for f in ctx.frames), text(node)))
+            self.exits.append(Exit(ExitKind.EXIT, tuple(f.loop for f in ctx.frames), text(node)))
             self.emit(node, "exit", ctx, [node], [])
         elif isinstance(node, c_ast.If):
             self.conditional(node, ctx)
@@ -77,7 +77,7 @@ class Walker(Builder):
         elif isinstance(node, c_ast.Return):
             self.exit_sites.append(("return", ctx.guards, tuple(f.loop for f in ctx.frames)))
             if ctx.frames:
-                self.exits.append(Exit("return", tuple(f.loop for f in ctx.frames), text(node)))
+                self.exits.append(Exit(ExitKind.RETURN, tuple(f.loop for f in ctx.frames), text(node)))
             self.emit(node, "return", ctx, [node.expr], [])
         else:
             self.emit(node, "call" if isinstance(node, c_ast.FuncCall) else "assign", ctx, [node], [])
@@ -278,7 +278,7 @@ class Walker(Builder):
                            constraints=(*ctx.constraints, *cons), may=ctx.may or not exact)
         leaving = scan.exits(node.stmt)
         for kind, what in leaving:
-            out = (loop_id,) if kind == "break" else (*(f.loop for f in ctx.frames), loop_id)
+            out = (loop_id,) if kind == ExitKind.BREAK else (*(f.loop for f in ctx.frames), loop_id)
             self.exits.append(Exit(kind, out, what))
         if leaving:
             body_ctx = replace(body_ctx, may=True)

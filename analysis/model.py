@@ -75,6 +75,25 @@ class ActionKind(enum.StrEnum):
     PRIVATISE = "privatise"
 
 
+class StatementKind(enum.StrEnum):
+    """What a modelled statement is."""
+
+    ASSIGN = "assign"
+    TEST = "test"  # a condition
+    CALL = "call"
+    RETURN = "return"
+    EXIT = "exit"
+
+
+class ExitKind(enum.StrEnum):
+    """How control leaves a loop early."""
+
+    BREAK = "break"
+    GOTO = "goto"
+    EXIT = "exit"
+    RETURN = "return"
+
+
 def _coerce(record: object, **kinds: type[enum.StrEnum]) -> None:
     """Turns the named fields of a frozen record, given as strings, into their StrEnums (an unknown one raises)."""
     for name, kind in kinds.items():
@@ -115,13 +134,16 @@ class Access:
 class Statement:
     name: str  # "S0"
     text: str  # the C statement (or condition) it models
-    kind: str  # assign | test | call | return | exit
+    kind: StatementKind
     iters: tuple[str, ...]
     loops: tuple[str, ...]  # ids of the enclosing loops, outermost first
     domain: str  # ISL set text
     schedule: tuple[str, ...]  # the 2d+1 schedule vector: positions and (signed) iterators
     guard: tuple[int, ...]  # ids of the data-dependent guards it runs under
     position: int  # textual order
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=StatementKind)
 
 
 @dataclass(frozen=True)
@@ -162,9 +184,12 @@ class Induction:
 
 @dataclass(frozen=True)
 class Exit:
-    kind: str  # break | goto | exit | return
+    kind: ExitKind
     loops: tuple[str, ...]  # the loops it leaves
     text: str
+
+    def __post_init__(self) -> None:
+        _coerce(self, kind=ExitKind)
 
 
 @dataclass(frozen=True)

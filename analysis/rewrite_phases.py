@@ -8,6 +8,10 @@ from pycparser import c_ast
 
 from analysis.cparse import _replace
 from analysis.csnippets import GEN, Unexecutable, is_statement, isl_to_c, parent_of, rename, walk
+from analysis.model import ActionKind, StatementKind
+
+# actions whose statements another phase rewrites
+_REWRITTEN_ELSEWHERE = (ActionKind.INDUCTION_VARIABLE, ActionKind.STREAM_COMPACTION, ActionKind.PRIVATISE)
 
 
 class PhaseActions:
@@ -22,7 +26,7 @@ class PhaseActions:
         (permuted, with the statements before the update), the running values in iteration order,
         then the statements after the update (permuted) reading those values. An update inside an
         inner loop (s1119: a scan over i in every lane j) keeps one contribution per execution."""
-        if any(a.kind not in ("scan", "induction_variable") for a in self.lv.actions):
+        if any(a.kind not in (ActionKind.SCAN, ActionKind.INDUCTION_VARIABLE) for a in self.lv.actions):
             raise Unexecutable("a scan together with actions other than closed forms is not executed")
         d, body = self.scan, self.node.stmt
         stmts = self.result.program.statements
@@ -99,8 +103,8 @@ class PhaseActions:
     def _distributed(self, order: list[list[str]]) -> str:
         stmts = self.result.program.statements
         movable = {st.name: n for st, n in zip(stmts, self.walker.nodes)
-                   if self.info.id in st.loops and st.kind in ("assign", "call") and not isinstance(n, c_ast.Decl)}
-        if any(a.kind in ("induction_variable", "stream_compaction", "privatise") or a.details.get("wraparound")
+                   if self.info.id in st.loops and st.kind in (StatementKind.ASSIGN, StatementKind.CALL) and not isinstance(n, c_ast.Decl)}
+        if any(a.kind in _REWRITTEN_ELSEWHERE or a.details.get("wraparound")
                for a in self.lv.actions):
             raise Unexecutable("distribution together with counters, wrap-arounds or private arrays is not executed")
         if self.lv.actions[-1].details.get("expanded"):
@@ -128,7 +132,7 @@ class PhaseActions:
 
     def _split_code(self) -> str:
         """The two phases, one after the other, each permuted; a phase's snapshots are taken when it starts."""
-        if any(a.kind in ("induction_variable", "stream_compaction", "privatise") or a.details.get("wraparound")
+        if any(a.kind in _REWRITTEN_ELSEWHERE or a.details.get("wraparound")
                for a in self.lv.actions):
             raise Unexecutable("a split together with counters, wrap-arounds or private arrays is not executed")
         d, var = self.split, self.info.var

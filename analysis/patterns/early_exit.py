@@ -2,7 +2,7 @@
 guard says which iteration stops the loop: the first one, in iteration order, where it holds."""
 from __future__ import annotations
 
-from analysis.model import Pattern
+from analysis.model import Pattern, StatementKind
 from analysis.patterns import Facts
 
 
@@ -19,7 +19,7 @@ def detect(facts: Facts) -> list[Pattern]:
                        or "an affine condition of the iterators" for g, _ in sites})
         guards = {g for g, _ in sites}
         before = [s.name for s in facts.program.in_loop(lp.id)
-                  if s.kind not in ("test", "return", "exit") and any(g and s.guard[:len(g)] == g for g in guards)]
+                  if s.kind not in (StatementKind.TEST, StatementKind.RETURN, StatementKind.EXIT) and any(g and s.guard[:len(g)] == g for g in guards)]
         out.append(Pattern("early_exit", lp.id, {"exits": ways, "exit_kinds": kinds, "conditions": when,
                                                  "in_exit_branch": before}))
     return out
