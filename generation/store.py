@@ -152,7 +152,8 @@ class Entry:
     def to_json(self) -> str:
         data = asdict(self)
         data["first_try"] = self.first_try
-        spent: tuple[AttemptRecord | RoundRecord, ...] = (*self.attempts, *self.rounds)  # every request of the entry, attempts and rounds alike
+        # every request of the entry, attempts and rounds alike
+        spent: tuple[AttemptRecord | RoundRecord, ...] = (*self.attempts, *self.rounds)
         data["totals"] = {
             "attempts": len(self.attempts),
             "rounds": len(self.rounds),
