@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 import warnings
 from dataclasses import asdict, dataclass
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 DEFAULT_MODEL = "claude-sonnet-4-5"
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
@@ -204,7 +204,8 @@ def _retry_after(headers) -> float | None:
     return None
 
 
-PROVIDERS = {"anthropic": AnthropicProvider, "openai": OpenAICompatibleProvider}
+PROVIDERS: dict[str, Callable[[ProviderSettings], Provider]] = {"anthropic": AnthropicProvider,
+                                                                 "openai": OpenAICompatibleProvider}
 
 
 def make_provider(settings: ProviderSettings) -> Provider:

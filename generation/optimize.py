@@ -142,7 +142,7 @@ def figures(baseline: Baseline, seconds: float) -> str:
                 "and its dependence chain's steps one after another at the device's measured step latency")
         lines.append(f"The loop's limit is {_us(limit)} ({what}); the kernel reaches {fraction:.0%} of it.")
     bandwidth = b.bandwidth(seconds)
-    if bandwidth is not None:
+    if bandwidth is not None and b.bytes_moved is not None:  # bandwidth is None without bytes_moved
         share = f" ({bandwidth / b.copy_bandwidth:.0%} of the copy bandwidth)" if b.copy_bandwidth else ""
         lines.append(f"The loop moves {b.bytes_moved / 1e6:.2f} MB: {bandwidth / 1e9:.1f} GB/s achieved{share}.")
     return " ".join(lines)
@@ -255,11 +255,13 @@ class Rounds:
         if failure is not None:
             last = f"(round {number}) failed: {failure.summary()}"
             verdict = failure.summary()
-        elif faster:
-            last, verdict = None, f"passed, {_us(seconds)}: faster, kept"
         else:
-            last = f"(round {number}) was correct but not faster: {_us(seconds)}"
-            verdict = f"passed, {_us(seconds)}: not faster than {_us(kept.seconds)}"
+            assert seconds is not None  # no failure: a block was checked, then timed
+            if faster:
+                last, verdict = None, f"passed, {_us(seconds)}: faster, kept"
+            else:
+                last = f"(round {number}) was correct but not faster: {_us(seconds)}"
+                verdict = f"passed, {_us(seconds)}: not faster than {_us(kept.seconds)}"
         self.progress(f"{self.who} round {number}: {verdict}")
         record = RoundRecord(
             number=number, answer_file=self.staging.relative(answer_file),

@@ -143,12 +143,17 @@ class Entry:
     def last_error(self) -> str:
         """The last failure, in one line."""
         failed = [a for a in self.attempts if not a.passed]
-        return summary_line(failed[-1].error_class, failed[-1].message) if failed else ""
+        if not failed:
+            return ""
+        error_class = failed[-1].error_class
+        assert error_class is not None  # a failed attempt has one
+        return summary_line(error_class, failed[-1].message)
 
     def to_json(self) -> str:
         data = asdict(self)
         data["first_try"] = self.first_try
-        spent = (*self.attempts, *self.rounds)  # every request of the entry, attempts and rounds alike
+        # every request of the entry, attempts and rounds alike
+        spent: tuple[AttemptRecord | RoundRecord, ...] = (*self.attempts, *self.rounds)
         data["totals"] = {
             "attempts": len(self.attempts),
             "rounds": len(self.rounds),

@@ -33,7 +33,7 @@ BASELINES = (
     Shown(Baseline.TORCH_COMPILE, "torch.compile", "torch.compile of that module, GPU only; its compile time is "
                                                    "measured apart and kept out of the timing"),
 )
-BY_KEY = {b.key: b for b in BASELINES}
+BY_KEY: dict[str, Shown] = {b.key: b for b in BASELINES}  # looked up by results.json's strings too
 FAST_P = (1, 2)  # fast_p thresholds reported: faster than the baseline at all, and twice as fast
 FAST_P_DEFINITION = ("fast_p (KernelBench's definition): the share of judged loops whose kernel is correct AND "
                      "faster than the baseline by a factor greater than p (speedup > p, strictly); a failed loop, "
@@ -141,7 +141,7 @@ class LimitFigures:
 def limited(results: Results) -> list[LoopResult]:
     """Passing loops with a limit fraction, furthest from the limit first (ties in the run's order)."""
     rows = [r for r in S.judged(results) if r.passed and (r.benchmark or {}).get("limit_fraction")]
-    return sorted(rows, key=lambda r: r.benchmark["limit_fraction"])
+    return sorted(rows, key=lambda r: S.bench(r)["limit_fraction"])
 
 
 def far_from_limit(results: Results) -> list[LoopResult]:
@@ -151,15 +151,15 @@ def far_from_limit(results: Results) -> list[LoopResult]:
     the chain's latency limit, so a loop far from it is far from what its
     chain allows.
     """
-    return [r for r in limited(results) if r.benchmark["limit_fraction"] < FAR_FROM_LIMIT]
+    return [r for r in limited(results) if S.bench(r)["limit_fraction"] < FAR_FROM_LIMIT]
 
 
 def limit_figures(results: Results) -> LimitFigures:
     rows = limited(results)
-    speedups = [r.benchmark.get("limit_speedup") for r in rows]
-    return LimitFigures(len(rows), S.geomean([r.benchmark["limit_fraction"] for r in rows]),
+    speedups = [S.bench(r).get("limit_speedup") for r in rows]
+    return LimitFigures(len(rows), S.geomean([S.bench(r)["limit_fraction"] for r in rows]),
                         S.geomean([v for v in speedups if v]),
-                        sum(r.benchmark.get("latency_limit_time") is not None for r in rows))
+                        sum(S.bench(r).get("latency_limit_time") is not None for r in rows))
 
 
 def latency_fraction(result: LoopResult) -> float | None:

@@ -46,6 +46,7 @@ def item_record(item: pytest.Item, call_when: str) -> dict:
         fixture = getattr(item, "funcargs", {}).get("benchmark")
         stats = getattr(fixture, "stats", None)
         if stats is not None and not getattr(fixture, "has_error", False):
+            assert fixture is not None  # it has stats
             s = stats.stats
             record["benchmark"] = {"extra_info": dict(fixture.extra_info),
                                    "stats": {"median": s.median, "iqr": s.iqr, "min": s.min, "rounds": s.rounds}}
@@ -179,7 +180,9 @@ def verdict(tests: list[TestRecord]) -> dict:  # the fields of a schema.KernelVe
     if failures:
         error = failures[0].error()
     elif status == "missing":
-        error = LoopError(str(ErrorClass.MISSING), skips[0].finding.message, skips[0].nodeid)
+        finding = skips[0].finding
+        assert finding is not None  # a missing loop's skips say so in their finding
+        error = LoopError(str(ErrorClass.MISSING), finding.message, skips[0].nodeid)
     return {
         "status": status,
         "passed": {"passed": True, "failed": False, "missing": False}.get(status),
@@ -215,18 +218,19 @@ def _counts(tests: list[TestRecord]) -> dict:
 
 
 def _benchmark(speed: list[TestRecord]) -> dict | None:
-    measured = [t for t in speed if t.benchmark and t.benchmark["extra_info"].get("implementation") == "triton"]
+    measured = [t.benchmark for t in speed
+                if t.benchmark and t.benchmark["extra_info"].get("implementation") == "triton"]
     if not measured:
         return None
-    info = measured[0].benchmark["extra_info"]
+    info = measured[0]["extra_info"]
     return {k: info.get(k) for k in BENCHMARK_FIELDS}
 
 
 def _c_benchmark(c_tests: list[TestRecord]) -> dict | None:
-    measured = [t for t in c_tests if t.benchmark]
+    measured = [t.benchmark for t in c_tests if t.benchmark]
     if not measured:
         return None
-    b = measured[0].benchmark
+    b = measured[0]
     return {"size": b["extra_info"].get("size"), "median": b["stats"]["median"], "iqr": b["stats"]["iqr"]}
 
 
@@ -243,6 +247,7 @@ def _baselines(tests: list[TestRecord]) -> dict[str, dict] | None:
     for t in tests:  # told apart by extra_info, whatever the test is called
         info = t.benchmark["extra_info"] if t.benchmark else {}
         if info.get("implementation") not in (None, "triton"):
+            assert t.benchmark  # info is its extra_info
             out.setdefault(info["implementation"], baseline_entry(info, t.benchmark["stats"]))
     return out or None
 

@@ -33,8 +33,8 @@ def _save(fig, path: Path) -> Path:
 
 def speedup_distribution(results: Results, path: Path) -> Path | None:
     """Histogram of device- and wall-time speedups over the C loop, log scale, with the C line at 1x."""
-    device = [S.speedup(r) for r in S.timed(results)]
-    wall = [S.speedup(r, "speedup_wall") for r in S.timed(results, "speedup_wall")]
+    device = [S.timed_speedup(r) for r in S.timed(results)]
+    wall = [S.timed_speedup(r, "speedup_wall") for r in S.timed(results, "speedup_wall")]
     if not device:
         return None
     plt = _pyplot()
@@ -107,14 +107,14 @@ def passes_by_attempt(results: Results, path: Path) -> Path | None:
 
 def efficiency(results: Results, path: Path) -> Path | None:
     """Each passing loop's achieved bandwidth as a share of the device's copy bandwidth."""
-    rows = sorted((r for r in S.timed(results) if r.benchmark.get("efficiency") is not None),
-                  key=lambda r: -r.benchmark["efficiency"])
+    rows = sorted((r for r in S.timed(results) if S.bench(r).get("efficiency") is not None),
+                  key=lambda r: -S.bench(r)["efficiency"])
     if not rows:
         return None
     plt = _pyplot()
-    values = [r.benchmark["efficiency"] for r in rows]
+    values = [S.bench(r)["efficiency"] for r in rows]
     fig, ax = plt.subplots(figsize=(10 if len(rows) > 40 else 8, 4.5))
-    ax.bar(range(len(rows)), values, color=["tab:red" if r.benchmark.get("implausible") else "tab:blue" for r in rows])
+    ax.bar(range(len(rows)), values, color=["tab:red" if S.bench(r).get("implausible") else "tab:blue" for r in rows])
     ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="device copy bandwidth (roofline)")
     if len(rows) <= 40:
         ax.set_xticks(range(len(rows)), [r.loop for r in rows], rotation=90, fontsize=8)
@@ -122,7 +122,7 @@ def efficiency(results: Results, path: Path) -> Path | None:
         ax.set_xticks([])
         ax.set_xlabel(f"{len(rows)} passing loops, most efficient first")
     scale = results.session.run.scale
-    size = rows[0].benchmark.get("size")
+    size = S.bench(rows[0]).get("size")
     if min(values) > 0 and max(values) / min(values) > 50:
         ax.set_yscale("log")  # small loops sit orders of magnitude below the roofline
     ax.set_ylabel("achieved / copy bandwidth")
@@ -230,8 +230,8 @@ def limit_fraction(results: Results, path: Path) -> Path | None:
     if not rows:
         return None
     plt = _pyplot()
-    values = [r.benchmark["limit_fraction"] for r in rows]
-    latency = [r.benchmark.get("latency_limit_time") is not None for r in rows]
+    values = [S.bench(r)["limit_fraction"] for r in rows]
+    latency = [S.bench(r).get("latency_limit_time") is not None for r in rows]
     fig, ax = plt.subplots(figsize=(10 if len(rows) > 40 else 8, 4.5))
     ax.bar(range(len(rows)), values, color=["tab:orange" if lat else "tab:blue" for lat in latency])
     ax.axhline(1.0, color="black", linestyle="--", linewidth=1.2, label="at the limit")

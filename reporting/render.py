@@ -86,8 +86,9 @@ def _session(results: Results) -> list[str]:
     session, m = results.session, results.session.machine
     ks, prompt, run = session.kernel_set, session.prompt, session.run
     provenance = ks.metadata.get("provenance", "no kernelset.json")
-    analysis = {True: "with analysis facts", False: "without analysis facts (ablation)", None: "n/a"}.get(
-        prompt.analysis, str(prompt.analysis))
+    shown: dict[bool | str | None, str] = {True: "with analysis facts", False: "without analysis facts (ablation)",
+                                           None: "n/a"}
+    analysis = shown.get(prompt.analysis, str(prompt.analysis))
     lines = [f"- **Kernel set**: `{ks.name}` ({provenance})",
              f"- **Model**: {session.model or 'none (hand-written)'}"
              + (f" via {session.provider}" if session.provider else ""),
@@ -211,7 +212,7 @@ def _failures(results: Results) -> list[str]:
 
 
 def _speed_row(results: Results, r: LoopResult) -> list[str]:
-    b = r.benchmark
+    b = S.bench(r)
     eff = b.get("efficiency")
     floor = b.get("floor_multiple")
     return [r.loop, r.category or "?", _x(b.get("speedup_device")), _x(b.get("speedup_wall")),
@@ -227,10 +228,10 @@ def _speed_tables(results: Results) -> list[str]:
     n = min(TOP, len(ranked) // 2 or len(ranked))
     lines = [f"Top {n} loops by device-time speedup:", ""] + _table(header, [_speed_row(results, r) for r in ranked[:n]])
     lines += ["", f"Bottom {n} loops:", ""] + _table(header, [_speed_row(results, r) for r in ranked[::-1][:n]])
-    problems = [r for r in results.loops.values() if r.speed_problem]
+    problems = [(r.loop, r.speed_problem) for r in results.loops.values() if r.speed_problem]
     if problems:
         lines += ["", "Benchmark problems (the kernel is correct; its timing was rejected or regressed):", ""]
-        lines += [f"- {r.loop}: {_cell(r.speed_problem)}" for r in problems]
+        lines += [f"- {loop}: {_cell(problem)}" for loop, problem in problems]
     return lines + [""]
 
 

@@ -26,7 +26,7 @@ EXPLAINED = """\
 
 def loop_records(results: Results) -> list[dict]:
     """Each loop's samples as the cache records them (generation.samples.LoopSamples.to_dict())."""
-    return [r.generation["samples"] for r in results.loops.values() if (r.generation or {}).get("samples")]
+    return [r.generation["samples"] for r in results.loops.values() if r.generation and r.generation.get("samples")]
 
 
 def has_samples(results: Results) -> bool:

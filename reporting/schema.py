@@ -149,7 +149,7 @@ class Session:
     merged: list[RunInfo] | None = None  # the runs merged in later (--report-append, tsvc report --merge)
 
     def to_json(self) -> dict:
-        out = {"kernel_set": vars(self.kernel_set), "model": self.model, "provider": self.provider,
+        out: dict[str, Any] = {"kernel_set": vars(self.kernel_set), "model": self.model, "provider": self.provider,
                "prompt": vars(self.prompt), "machine": self.machine, "run": vars(self.run)}
         if self.merged is not None:
             out["merged"] = [vars(r) for r in self.merged]

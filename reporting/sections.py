@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 
 from reporting import baselines as B
+from reporting import summary as S
 from reporting.schema import LoopResult, Results
 
 NOT_MEASURED = "not measured"
@@ -105,18 +106,18 @@ def limit_section(results: Results) -> list[str]:
     furthest = B.limited(results)[:B.FURTHEST]
     header = ["loop", "category", "fraction of the limit", "device µs", "limit µs", "latency limit µs",
               "fraction of the latency limit", "bound"]
-    rows = [[r.loop, r.category or "?", fraction(r.benchmark["limit_fraction"]), _us(r, "device_time"),
+    rows = [[r.loop, r.category or "?", fraction(S.bench(r)["limit_fraction"]), _us(r, "device_time"),
              _us(r, "limit_time"), _us(r, "latency_limit_time"),
              "-" if B.latency_fraction(r) is None else fraction(B.latency_fraction(r)),
-             r.benchmark.get("limit_bound") or "-"] for r in furthest]
-    far = [f"{r.loop} ({r.benchmark.get('limit_bound') or 'bound not recorded'})" for r in B.far_from_limit(results)]
+             S.bench(r).get("limit_bound") or "-"] for r in furthest]
+    far = [f"{r.loop} ({S.bench(r).get('limit_bound') or 'bound not recorded'})" for r in B.far_from_limit(results)]
     lines += [f"The {len(furthest)} loops furthest from their limit:", "", *table(header, rows), ""]
     return lines + [f"Under {B.FAR_FROM_LIMIT} of the limit, with the bound that sets it ({len(far)}): "
                     f"{', '.join(far) or 'none'}.", ""]
 
 
 def _us(result: LoopResult, key: str) -> str:
-    value = result.benchmark.get(key)
+    value = S.bench(result).get(key)
     return "-" if value is None else f"{value * 1e6:.1f}"
 
 

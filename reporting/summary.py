@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from reporting.schema import LoopResult, Results
 
@@ -31,6 +32,19 @@ def speedup(result: LoopResult, figure: str = SPEEDUP) -> float | None:
 def timed(results: Results, figure: str = SPEEDUP) -> list[LoopResult]:
     """Passing loops with a measured speedup."""
     return [r for r in results.loops.values() if r.passed and speedup(r, figure)]
+
+
+def timed_speedup(result: LoopResult, figure: str = SPEEDUP) -> float:
+    """The speedup of a loop that `timed` (or a filter like it) selected, so never None."""
+    value = speedup(result, figure)
+    assert value is not None, f"{result.loop} has no {figure}: not a timed loop"
+    return value
+
+
+def bench(result: LoopResult) -> dict[str, Any]:
+    """The benchmark figures of a loop selected for having them (timed, or with a limit), so never None."""
+    assert result.benchmark is not None, f"{result.loop} has no benchmark figures"
+    return result.benchmark
 
 
 def has_timings(results: Results) -> bool:
@@ -89,8 +103,8 @@ def summarize(results: Results) -> Summary:
     fast = timed(results)
     fast_wall = timed(results, "speedup_wall")
     scored = [r for r in verdicts if not r.passed or speedup(r)] if fast else []  # failed, or passed and timed
-    with_zero = [speedup(r) if r.passed else 0.0 for r in scored]
-    with_c = [speedup(r) if r.passed else 1.0 for r in scored]
+    with_zero = [timed_speedup(r) if r.passed else 0.0 for r in scored]
+    with_c = [timed_speedup(r) if r.passed else 1.0 for r in scored]
     return Summary(
         name=results.name,
         loops=len(loops),
@@ -102,12 +116,12 @@ def summarize(results: Results) -> Summary:
         first_try=sum(bool(g["first_try"]) for g in gens),
         pass_by_attempt=dict(sorted(by_attempt.items())),
         timed=len(fast),
-        fast_1_device=sum(speedup(r) > 1 for r in fast),
-        fast_1_wall=sum(speedup(r, "speedup_wall") > 1 for r in fast_wall),
-        geomean_passing=geomean([speedup(r) for r in fast]),
+        fast_1_device=sum(timed_speedup(r) > 1 for r in fast),
+        fast_1_wall=sum(timed_speedup(r, "speedup_wall") > 1 for r in fast_wall),
+        geomean_passing=geomean([timed_speedup(r) for r in fast]),
         geomean_failures_zero=geomean(with_zero),
         geomean_failures_c=geomean(with_c),
-        geomean_wall_passing=geomean([speedup(r, "speedup_wall") for r in fast_wall]),
+        geomean_wall_passing=geomean([timed_speedup(r, "speedup_wall") for r in fast_wall]),
         cost_usd=round(sum(g["cost_usd"] for g in gens), 4),
         input_tokens=sum(g["input_tokens"] for g in gens),
         output_tokens=sum(g["output_tokens"] for g in gens),
@@ -137,4 +151,4 @@ def error_classes(results: Results) -> dict[str, int]:
 
 def ranked(results: Results) -> list[LoopResult]:
     """Passing, timed loops, fastest first (by device-time speedup)."""
-    return sorted(timed(results), key=lambda r: -speedup(r))
+    return sorted(timed(results), key=lambda r: -timed_speedup(r))
