@@ -17,7 +17,11 @@ import urllib.error
 import urllib.request
 import warnings
 from dataclasses import asdict, dataclass
-from typing import Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence, cast
+
+if TYPE_CHECKING:
+    import anthropic
+    from anthropic.types import MessageParam
 
 DEFAULT_MODEL = "claude-sonnet-4-5"
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
@@ -86,14 +90,14 @@ class AnthropicProvider:
 
     def __init__(self, settings: ProviderSettings):
         self.settings = settings
-        self._client = None
+        self._client: anthropic.Anthropic | None = None  # made on first use: the SDK imports slowly
 
     def unavailable(self) -> str | None:
         if os.environ.get("ANTHROPIC_API_KEY") or os.environ.get("ANTHROPIC_AUTH_TOKEN"):
             return None
         return "no ANTHROPIC_API_KEY to generate it"
 
-    def _sdk(self):
+    def _sdk(self) -> anthropic.Anthropic:
         if self._client is None:
             import anthropic
 
@@ -113,7 +117,8 @@ class AnthropicProvider:
             try:
                 message = client.messages.create(
                     model=s.model, max_tokens=s.max_tokens, system=system,
-                    messages=[{"role": t.role, "content": t.text} for t in turns],
+                    # a Turn's role is "user" or "assistant" by construction; the SDK types it as a Literal
+                    messages=cast("list[MessageParam]", [{"role": t.role, "content": t.text} for t in turns]),
                     timeout=min(timeout, s.request_timeout),
                     # the installed SDK has no sampling keywords; the API still reads the field
                     extra_body={} if s.temperature is None else {"temperature": s.temperature},
