@@ -3,11 +3,17 @@ permuted loop, ISL expressions as C, and small AST helpers."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 import islpy as isl
 from pycparser import c_ast, c_generator
 
 from analysis.model import AnalysisError, LoopAnalysis
+
+if TYPE_CHECKING:
+    from analysis.frontend import Walker
+    from analysis.model import LoopInfo, LoopVerdict
+    from tsvc.record.catalog import Loop
 
 HEADER = """int tsvc_perm_ = 0;
 #define floord(n, d) (((n) < 0) ? -((-(n) + (d) - 1) / (d)) : (n) / (d))
@@ -42,6 +48,34 @@ class Plan:
     post: list[str] = field(default_factory=list)  # after the loop
 
 
+class ClaimState:
+    """What the action mixins (analysis.rewrite_scalars, analysis.rewrite_phases) use of their host,
+    analysis.rewrite.Claim, declared for the type checker only: Claim sets and defines all of it."""
+
+    loop: Loop
+    result: LoopAnalysis
+    lv: LoopVerdict
+    walker: Walker
+    main: c_ast.FuncDef
+    node: c_ast.For
+    info: LoopInfo
+    plan: Plan
+    tol: bool  # compare with a rounding tolerance
+    snaps: dict[str, str]  # array -> its snapshot's name
+    cases: list[tuple[dict[str, int], bool]]  # (scalar values over the record's, tolerant)
+    order: list[list[str]] | None  # distribution: the statements of each part
+    split: dict | None  # the index-set split's details
+    scan: dict | None  # the scan's details
+
+    if TYPE_CHECKING:
+        def _is_scalar(self, name: str) -> bool: ...
+        def _head(self, node: c_ast.For) -> tuple[str, str]: ...
+        def _names(self) -> list[str]: ...
+        def _snapshot(self, array: str, reads: set[str]) -> str: ...
+        def _permuted(self, node: c_ast.For, first: bool = True, last: bool = True, part: int = 0,
+                      keep: str = "1") -> str: ...
+
+
 def isl_to_c(expr: str, names: list[str]) -> str:
     try:
         pw = isl.PwAff(f"[{', '.join(names)}] -> {{ [({expr})] }}")
@@ -55,7 +89,8 @@ def set_to_c(isl_set: str) -> str:
     s = s.gist_params(isl.Set("[LEN_1D, LEN_2D] -> { : LEN_1D >= 8 and LEN_2D >= 8 }"))
     n = s.dim(isl.dim_type.set)
     s = s.move_dims(isl.dim_type.param, s.dim(isl.dim_type.param), isl.dim_type.set, 0, n).params()
-    names = [s.get_dim_name(isl.dim_type.param, k) for k in range(s.dim(isl.dim_type.param))]
+    # every parameter is named: the set was parsed from text that names them all
+    names = cast(list[str], [s.get_dim_name(isl.dim_type.param, k) for k in range(s.dim(isl.dim_type.param))])
     build = isl.AstBuild.from_context(isl.Set(f"[{', '.join(names)}] -> {{ : }}"))
     return build.expr_from_set(s).to_C_str()
 

@@ -7,14 +7,14 @@ import copy
 from pycparser import c_ast
 
 from analysis.cparse import _replace
-from analysis.csnippets import GEN, Unexecutable, is_statement, isl_to_c, parent_of, rename, walk
+from analysis.csnippets import GEN, ClaimState, Unexecutable, is_statement, isl_to_c, parent_of, rename, walk
 from analysis.model import ActionKind, StatementKind
 
 # actions whose statements another phase rewrites
 _REWRITTEN_ELSEWHERE = (ActionKind.INDUCTION_VARIABLE, ActionKind.STREAM_COMPACTION, ActionKind.PRIVATISE)
 
 
-class PhaseActions:
+class PhaseActions(ClaimState):
     """Scans, distribution, index-set splits, run-time branches."""
 
     def _scan(self, d: dict) -> None:
@@ -29,6 +29,7 @@ class PhaseActions:
         if any(a.kind not in (ActionKind.SCAN, ActionKind.INDUCTION_VARIABLE) for a in self.lv.actions):
             raise Unexecutable("a scan together with actions other than closed forms is not executed")
         d, body = self.scan, self.node.stmt
+        assert d is not None  # c_text calls this only when a scan action set it
         stmts = self.result.program.statements
         found = [(st, n) for st, n in zip(stmts, self.walker.nodes) for u in self.result.program.updates
                  if u.stmt == st.name and u.target == d["target"] and self.info.id in st.loops]
@@ -40,6 +41,7 @@ class PhaseActions:
         inside = {id(m) for m in walk(item)} if item is not None else set()
         if item is None or any(id(n) in inside and s2.position > st.position for s2, n in zip(stmts, self.walker.nodes)):
             raise Unexecutable("a statement follows the scan's update inside its inner loop")
+        assert k is not None  # item is None exactly when k is
         before, after = body.block_items[:k], body.block_items[k + 1:]
         declared = {n.name for x in [*before, item] for n in walk(x) if isinstance(n, c_ast.Decl)}
         if any(isinstance(n, c_ast.ID) and n.name in declared for x in after for n in walk(x)):
@@ -136,6 +138,7 @@ class PhaseActions:
                for a in self.lv.actions):
             raise Unexecutable("a split together with counters, wrap-arounds or private arrays is not executed")
         d, var = self.split, self.info.var
+        assert d is not None  # c_text calls this only when a split action set it
         at = isl_to_c(d["at"], [*self.result.program.params, var])
         parts = ["\n".join(self.plan.preamble)]
         for n, op in enumerate(("<", ">=")):

@@ -7,11 +7,11 @@ import copy
 from pycparser import c_ast
 
 from analysis.cparse import _replace
-from analysis.csnippets import (GEN, Unexecutable, decl_type, is_float, is_statement, isl_to_c, outer_loops, parent_of,
+from analysis.csnippets import (GEN, ClaimState, Unexecutable, decl_type, is_float, is_statement, isl_to_c, outer_loops, parent_of,
                                 rename, walk)
 
 
-class ScalarActions:
+class ScalarActions(ClaimState):
     """Reductions, counters, private and wrap-around scalars."""
 
     def _reduction(self, d: dict) -> None:
@@ -180,7 +180,7 @@ class ScalarActions:
             for slot, child in n.children():
                 if not (isinstance(child, (c_ast.Assignment, c_ast.UnaryOp)) and
                         isinstance(getattr(child, "lvalue", getattr(child, "expr", None)), c_ast.ID) and
-                        getattr(child, "lvalue", getattr(child, "expr", None)).name == priv):
+                        getattr(child, "lvalue", getattr(child, "expr", None)).name == priv):  # type: ignore[union-attr]  # an ID: checked just above
                     continue
                 if isinstance(child, c_ast.UnaryOp) and child.op not in ("++", "--", "p++", "p--"):
                     continue
