@@ -7,6 +7,7 @@ integer scalars (forward substitution, closed forms of induction variables).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 import islpy as isl
 
@@ -28,6 +29,11 @@ _CMP_DOWN = {">": ">", ">=": ">=", "!=": ">"}
 
 class Walker(Builder):
     """Walks the C body and fills the Builder."""
+
+    # set by walk() right after construction
+    iterators: set[str]  # the loop variables of the body
+    is_int: dict[str, bool]  # scalar -> declared as an integer
+    closed_after: dict[int, tuple[str, str]]  # id of a counter's update -> (counter, its closed form after it)
 
     def program(self) -> Program:
         return _program(self)
@@ -259,6 +265,7 @@ class Walker(Builder):
         if lo is not None:
             cons.append(f"{var} {'>=' if sign > 0 else '<='} {lo}")
         if up is not None:
+            assert op is not None  # up is computed only when op is in the table
             cons.append(f"{var} {table[op]} {up}")
         if lo is None or up is None or step is None:
             exact = False
@@ -324,18 +331,18 @@ class Walker(Builder):
             one = mine[0]
             simple = all(w.top_level and not w.nested for w in mine) and not conditional
             if simple and entry is not None and None not in consts and step is not None and lo is not None:
-                total = sum(k * w.sign for k, w in zip(consts, mine))
+                total: float = sum(k * w.sign for k, w in zip(cast(list[int], consts), mine))  # None not in consts
                 count = f"floor((({var}) - ({lo}))/{step})" if step > 0 else f"floor((({lo}) - ({var}))/{-step})"
                 closed = f"({entry}) + {total}*({count})"
                 done = 0
-                for k, w in zip(consts, mine):
+                for k, w in zip(cast(list[int], consts), mine):  # None not in consts
                     done += k * w.sign
                     self.closed_after[id(w.node)] = (name, f"({closed}) + {done}")
             step_text = text(one.step) if len(mine) == 1 else "+".join(text(w.step) for w in mine)
             numbers = [float(k) if k is not None else number(w.step) for k, w in zip(consts, mine)]
             value = None
             if None not in numbers and all(not w.nested for w in mine) and not conditional:
-                total = sum(k * w.sign for k, w in zip(numbers, mine))
+                total = sum(k * w.sign for k, w in zip(cast(list[float], numbers), mine))  # None not in numbers
                 value = str(int(total)) if float(total).is_integer() and None not in consts else repr(float(total))
             out.append(Induction(name, loop_id, step_text, conditional, closed, entry, value))
         self.inductions.extend(out)

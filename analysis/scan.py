@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pycparser import c_ast
 
 from analysis.cexpr import EXITS, call_name
+from analysis.model import ExitKind
 
 LOOPS = (c_ast.For, c_ast.While, c_ast.DoWhile)
 
@@ -131,20 +132,20 @@ def labels(body: c_ast.Node) -> set[str]:
     return out
 
 
-def exits(body: c_ast.Node) -> list[tuple[str, str]]:
+def exits(body: c_ast.Node) -> list[tuple[ExitKind, str]]:
     """(kind, text) of each way out of the loop with this body: break, goto out, return, exit()."""
     inside = labels(body)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[ExitKind, str]] = []
 
     def walk(n: c_ast.Node, in_loop: bool, in_switch: bool) -> None:
         if isinstance(n, c_ast.Break) and not in_loop and not in_switch:
-            out.append(("break", "break"))
+            out.append((ExitKind.BREAK, "break"))
         elif isinstance(n, c_ast.Goto) and n.name not in inside:
-            out.append(("goto", f"goto {n.name}"))
+            out.append((ExitKind.GOTO, f"goto {n.name}"))
         elif isinstance(n, c_ast.Return):
-            out.append(("return", "return"))
+            out.append((ExitKind.RETURN, "return"))
         elif isinstance(n, c_ast.FuncCall) and call_name(n) in EXITS:
-            out.append(("exit", f"{call_name(n)}()"))
+            out.append((ExitKind.EXIT, f"{call_name(n)}()"))
         for _, child in n.children():
             walk(child, in_loop or isinstance(n, LOOPS), in_switch or isinstance(n, c_ast.Switch))
 
