@@ -56,8 +56,8 @@ class Facts:
         return {s.name: s for s in self.program.statements}
 
 
-def coefficients(access: Access, stmt: Statement) -> list[tuple[dict[str, int], int]] | None:
-    """Per subscript dimension: (iterator -> coefficient, constant); None if not a plain affine function."""
+def coefficients(access: Access, stmt: Statement) -> list[tuple[dict[str, int], int | None]] | None:
+    """Per subscript dimension: (iterator -> coefficient, constant or None where it has parameters); None if not a plain affine function."""
     if not access.affine:
         return None
     try:

@@ -16,7 +16,7 @@ import re
 
 import islpy as isl
 
-from analysis.model import Induction, LoopInfo, Pattern, Statement
+from analysis.model import ActionKind, Induction, LoopInfo, Pattern, PatternKind, Statement
 from analysis.patterns import Facts
 
 _INC = re.compile(r"\s*(?:\+\+\s*(?P<a>\w+)|(?P<b>\w+)\s*\+\+|(?P<c>\w+)\s*\+=\s*(?P<k>\d+)"
@@ -210,7 +210,7 @@ def induction(facts: Facts, lp: LoopInfo, ind: Induction) -> Pattern:
                      "uses": uses(facts, lp, ind.var)}
     if ind.closed_form is not None and lp.id == ind.loop:
         details["closed_form"] = _simplify(ind.closed_form, lp, facts.program.params)
-    return Pattern("induction_variable", lp.id, details, (), "induction_variable")
+    return Pattern(PatternKind.INDUCTION_VARIABLE, lp.id, details, (), ActionKind.INDUCTION_VARIABLE)
 
 
 def detect(facts: Facts) -> list[Pattern]:
@@ -234,5 +234,5 @@ def detect(facts: Facts) -> list[Pattern]:
                                 "values": values(facts, lp, ind, model)})
                 details["method"] = ("exclusive prefix sum of the guard" if model["guarded"]
                                      else "no guarded increment: a closed form in the iterator")
-            out.append(Pattern("stream_compaction", lp.id, details, ks, "stream_compaction"))
+            out.append(Pattern(PatternKind.STREAM_COMPACTION, lp.id, details, ks, ActionKind.STREAM_COMPACTION))
     return out

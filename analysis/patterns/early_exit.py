@@ -2,7 +2,7 @@
 guard says which iteration stops the loop: the first one, in iteration order, where it holds."""
 from __future__ import annotations
 
-from analysis.model import Pattern, StatementKind
+from analysis.model import Pattern, PatternKind, StatementKind
 from analysis.patterns import Facts
 
 
@@ -20,6 +20,6 @@ def detect(facts: Facts) -> list[Pattern]:
         guards = {g for g, _ in sites}
         before = [s.name for s in facts.program.in_loop(lp.id)
                   if s.kind not in (StatementKind.TEST, StatementKind.RETURN, StatementKind.EXIT) and any(g and s.guard[:len(g)] == g for g in guards)]
-        out.append(Pattern("early_exit", lp.id, {"exits": ways, "exit_kinds": kinds, "conditions": when,
+        out.append(Pattern(PatternKind.EARLY_EXIT, lp.id, {"exits": ways, "exit_kinds": kinds, "conditions": when,
                                                  "in_exit_branch": before}))
     return out

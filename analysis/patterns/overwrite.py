@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import islpy as isl
 
-from analysis.model import DependenceKind, Pattern
+from analysis.model import ActionKind, DependenceKind, Pattern, PatternKind
 from analysis.patterns import Facts
 
 
@@ -26,6 +26,6 @@ def detect(facts: Facts) -> list[Pattern]:
         for array, ks in by_array.items():
             tags = sorted({facts.deps[k].source_tag for k in ks})
             stores = {facts.program.access(t).text: facts.flow.dead[t] for t in tags}
-            out.append(Pattern("overwrite", lp.id, {"array": array, "dead_stores": stores}, tuple(ks),
-                               "last_write_wins"))
+            out.append(Pattern(PatternKind.OVERWRITE, lp.id, {"array": array, "dead_stores": stores}, tuple(ks),
+                               ActionKind.LAST_WRITE_WINS))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.model import Access, Pattern
+from analysis.model import Access, Pattern, PatternKind
 from analysis.patterns import Facts, coefficients
 
 _INDIRECT = re.compile(r"^(?P<array>\w+)\[(?P<index>\w+)\[(?P<sub>[^\[\]]+)\]\]$")
@@ -34,7 +34,7 @@ def detect(facts: Facts) -> list[Pattern]:
             via = {_through(a, perms) for a in accs}
             if None in via or len(via) != 1:
                 continue
-            perm, sub = via.pop()
+            perm, sub = via.pop()  # type: ignore[misc]  # not None: checked just above
             reads = [a for a in facts.accesses_in(lp.id, perm) if a.text.replace(" ", "") == f"{perm}[{sub}]"]
             coefs = [coefficients(r, facts.statements[r.stmt]) for r in reads]
             if not reads or any(c is None or len(c) != 1 or c[0][0] != {lp.var: c[0][0].get(lp.var)}
@@ -44,7 +44,7 @@ def detect(facts: Facts) -> list[Pattern]:
             by_array[array].append(perm)  # type: ignore[arg-type]
         for array, ks in by_array.items():
             perm = ks.pop()
-            out.append(Pattern("permutation", lp.id, {"array": array, "index": perm,
+            out.append(Pattern(PatternKind.PERMUTATION, lp.id, {"array": array, "index": perm,
                                                       "note": f"{perm} is a permutation (the record says so) and "
                                                               f"the loop does not write it: distinct iterations "
                                                               f"touch distinct elements of {array}"},

@@ -5,7 +5,7 @@ each element holds the value of the last iteration that wrote it. The dependence
 that the loop carries are then only storage reuse."""
 from __future__ import annotations
 
-from analysis.model import Pattern
+from analysis.model import ActionKind, Pattern, PatternKind
 from analysis.patterns import Facts
 
 
@@ -23,7 +23,7 @@ def detect(facts: Facts) -> list[Pattern]:
             if any(lp.id in d.carried_by for d in flows):
                 continue  # a value crosses iterations: not storage reuse
             ks = tuple(k for k in carried if facts.deps[k].array == array)
-            out.append(Pattern("array_privatisation", lp.id,
+            out.append(Pattern(PatternKind.ARRAY_PRIVATISATION, lp.id,
                                {"array": array, "writes": sorted({a.text for a in accs if a.write})}, ks,
-                               "privatise"))
+                               ActionKind.PRIVATISE))
     return out

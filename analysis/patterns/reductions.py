@@ -2,7 +2,7 @@
 and the same with the running value read inside the loop (a scan)."""
 from __future__ import annotations
 
-from analysis.model import Pattern, Update
+from analysis.model import ActionKind, Pattern, PatternKind, Update
 from analysis.patterns import Facts, coefficients
 
 
@@ -45,9 +45,9 @@ def recurrences(facts: Facts) -> list[Pattern]:
                 continue
             ks = tuple(k for k in carried if facts.deps[k].array == u.array
                        and {facts.deps[k].source_tag, facts.deps[k].sink_tag} <= own)
-            out.append(Pattern("scan", lp.id, {"target": u.target, "op": "+", "recurrence": True,
+            out.append(Pattern(PatternKind.SCAN, lp.id, {"target": u.target, "op": "+", "recurrence": True,
                                                "reads": [facts.program.access(t).text for t in u.read_tags]},
-                               ks, "scan"))
+                               ks, ActionKind.SCAN))
     return out
 
 
@@ -93,12 +93,12 @@ def detect(facts: Facts) -> list[Pattern]:
             else:
                 kind_op = op
             if others and op in ("+", "*"):
-                out.append(Pattern("scan", lp.id, {"target": target, "op": op, "reads": sorted({a.text for a in others})},
-                                   tuple(ks), "scan"))
+                out.append(Pattern(PatternKind.SCAN, lp.id, {"target": target, "op": op, "reads": sorted({a.text for a in others})},
+                                   tuple(ks), ActionKind.SCAN))
             elif not others:
                 texts = [facts.statements[c].text for c in companions]
                 details = {"target": target, "op": kind_op, "companions": texts}
                 if companions:
                     details.update(ties(facts, lp.id, ups[0]))
-                out.append(Pattern("reduction", lp.id, details, tuple(ks), "reduction"))
+                out.append(Pattern(PatternKind.REDUCTION, lp.id, details, tuple(ks), ActionKind.REDUCTION))
     return out

@@ -89,7 +89,8 @@ def fuse(facts: Facts, dist: Distribution, unresolved: set[int]) -> list[list[st
     for c in reversed(range(len(comps))):
         alap[c] = min([alap[s] - hard[(c, s)] for s in range(c + 1, len(comps)) if (c, s) in hard], default=last)
     pos = {s.name: s.position for s in facts.program.statements}
-    parts = [sorted((s for c in range(len(comps)) if alap[c] == lvl for s in comps[c]), key=pos.get)
+    # every statement has a position: pos.get never gives None here
+    parts = [sorted((s for c in range(len(comps)) if alap[c] == lvl for s in comps[c]), key=pos.get)  # type: ignore[arg-type]
              for lvl in range(last + 1)]
     return [p for p in parts if p]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import islpy as isl
 
-from analysis.model import Pattern
+from analysis.model import ActionKind, Pattern, PatternKind
 from analysis.patterns import Facts
 from analysis.patterns.war import reads_only_old_values
 
@@ -79,9 +79,9 @@ def detect(facts: Facts) -> list[Pattern]:
                            for d in facts.deps)
             if not flows:
                 guarded = any(a.may for a in facts.accesses_in(lp.id, x) if a.write)
-                out.append(Pattern("scalar_expansion", lp.id, {"scalar": x, "wraparound": False,
+                out.append(Pattern(PatternKind.SCALAR_EXPANSION, lp.id, {"scalar": x, "wraparound": False,
                                                                "live_out": live_out, "conditional": guarded},
-                                   tuple(ks), "scalar_expansion"))
+                                   tuple(ks), ActionKind.SCALAR_EXPANSION))
                 continue
             if x in updated:
                 continue  # a reduction or a recurrence: not for this module
@@ -92,8 +92,8 @@ def detect(facts: Facts) -> list[Pattern]:
                            for k, d in zip(ks, (facts.deps[k] for k in ks)) if d.value_based)
             snapshot = _snapshot(facts, lp.id, x, writes)
             if writes and all(not w.may for w in writes) and not src_reads_x and one_back and snapshot is not None:
-                out.append(Pattern("scalar_expansion", lp.id, {"scalar": x, "wraparound": True,
+                out.append(Pattern(PatternKind.SCALAR_EXPANSION, lp.id, {"scalar": x, "wraparound": True,
                                                                "live_out": live_out, "snapshot": snapshot,
                                                                "note": "reads the previous iteration's value; peel the first iteration"},
-                                   tuple(ks), "scalar_expansion"))
+                                   tuple(ks), ActionKind.SCALAR_EXPANSION))
     return out

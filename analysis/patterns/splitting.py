@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import islpy as isl
 
-from analysis.model import DependenceKind, Pattern
+from analysis.model import ActionKind, DependenceKind, Pattern, PatternKind
 from analysis.patterns import Facts
 
 
@@ -47,6 +47,7 @@ def split(facts: Facts, loop: str, unresolved: set[int]) -> Pattern | None:
     for d in flows:
         first = _plain(d.relation).range().dim_min(0)
         point = first if point is None else point.min(first)
+    assert point is not None  # flows is not empty
     p = _text(point.gist_params(context))
     if p is None:
         return None
@@ -74,7 +75,7 @@ def split(facts: Facts, loop: str, unresolved: set[int]) -> Pattern | None:
             ref = facts.program.access(d.source_tag).text
             if ref not in refs:
                 refs.append(ref)
-    return Pattern("index_set_split", loop,
+    return Pattern(PatternKind.INDEX_SET_SPLIT, loop,
                    {"at": p, "var": lp.var, "phases": [f"{lp.var} < {p}", f"{lp.var} >= {p}"],
                     "snapshot": snapshot}, tuple(sorted(k for k in carried if not facts.is_scalar(facts.deps[k].array))),
-                   "index_set_split")
+                   ActionKind.INDEX_SET_SPLIT)

@@ -2,7 +2,7 @@
 (a stencil), or at a subscript combining two iterators like `b[i+m-j-1]` (a convolution)."""
 from __future__ import annotations
 
-from analysis.model import Pattern
+from analysis.model import Pattern, PatternKind
 from analysis.patterns import Facts, coefficients
 
 
@@ -27,7 +27,7 @@ def detect(facts: Facts) -> list[Pattern]:
             windows.setdefault(key, set()).add(tuple(c for _, c in coefs))
         for (array, terms), offs in windows.items():
             if len(offs) >= 2 and any(t for t in terms):
-                out.append(Pattern("stencil", lp.id, {"array": array, "offsets": sorted(list(o) for o in offs)}))
+                out.append(Pattern(PatternKind.STENCIL, lp.id, {"array": array, "offsets": sorted(list(o) for o in offs)}))
         if conv:
-            out.append(Pattern("convolution", lp.id, {"window": sorted(conv)}))
+            out.append(Pattern(PatternKind.CONVOLUTION, lp.id, {"window": sorted(conv)}))
     return out

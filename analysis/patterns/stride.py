@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.model import Pattern
+from analysis.model import ActionKind, Pattern, PatternKind
 from analysis.patterns import Facts
 
 
@@ -38,6 +38,6 @@ def detect(facts: Facts) -> list[Pattern]:
             otherwise = (f"every iteration updates {array}[0]: reduce it with {ups[0].op}" if reduce
                          else f"every iteration touches {array}[0]: run the loop sequentially")
             ks = tuple(k for k in carried if facts.deps[k].array == array)
-            out.append(Pattern("symbolic_stride", lp.id, {"array": array, "param": p, "condition": f"{p} != 0",
-                                                          "otherwise": otherwise}, ks, "runtime_check"))
+            out.append(Pattern(PatternKind.SYMBOLIC_STRIDE, lp.id, {"array": array, "param": p, "condition": f"{p} != 0",
+                                                          "otherwise": otherwise}, ks, ActionKind.RUNTIME_CHECK))
     return out

@@ -16,7 +16,7 @@ import re
 import islpy as isl
 import sympy as sp
 
-from analysis.model import LoopInfo, Pattern, Statement
+from analysis.model import LoopInfo, Pattern, PatternKind, Statement
 from analysis.patterns import Facts
 
 _SUB = re.compile(r"^(\w+)\[(\w+)\]$")
@@ -73,12 +73,12 @@ def _closed_forms(facts: Facts, lp: LoopInfo, x: str, users: list[Statement]) ->
     inner = facts.program.loop(step.loops[-1])
     if inner.parent != lp.id or inner.step != "1" or _sides(init, x) is None or _sides(step, x) is None:
         return None
-    if _sides(init, x)[0] != "=" or _sides(step, x)[0] != "+=":
+    if _sides(init, x)[0] != "=" or _sides(step, x)[0] != "+=":  # type: ignore[index]  # not None: checked just above
         return None
     names = set(facts.program.params) | set(step.iters)
     try:
-        entry = _poly(_sides(init, x)[1], names - {inner.var})
-        inc, lower = _poly(_sides(step, x)[1], names), _poly(inner.lower, names - {inner.var})
+        entry = _poly(_sides(init, x)[1], names - {inner.var})  # type: ignore[index]  # as above
+        inc, lower = _poly(_sides(step, x)[1], names), _poly(inner.lower, names - {inner.var})  # type: ignore[index]  # as above
     except _NotPolynomial:
         return None
     if any(a.may for a in facts.program.accesses if a.stmt in (init.name, step.name) and a.array == x):
@@ -125,17 +125,18 @@ def _check(facts: Facts, lp: LoopInfo, arr: str) -> dict | None:
         inner = facts.program.loop(s.loops[-1]).var
         found = None
         for row, off in _cell(forms[s.name], inner, s.iters):
-            m = isl.Map(f"{params} -> {{ {s.name}[{', '.join(s.iters)}] -> {arr}_cell_[{row}, {off}] }}")
-            m = m.intersect_domain(isl.Set(s.domain)).intersect_params(context)
+            rel = isl.Map(f"{params} -> {{ {s.name}[{', '.join(s.iters)}] -> {arr}_cell_[{row}, {off}] }}")
+            rel = rel.intersect_domain(isl.Set(s.domain)).intersect_params(context)
             inside = isl.Set(f"{params} -> {{ {arr}_cell_[r, o] : 0 <= o <= r }}")
-            if m.range().is_subset(inside):
-                found = (m, row, off)
+            if rel.range().is_subset(inside):
+                found = (rel, row, off)
                 break
         if found is None:
             return None
         um = isl.UnionMap.from_map(found[0])
         maps = um if maps is None else maps.union(um)
         cells[s.name] = f"{x} = {found[1]}*({found[1]} + 1)/2 + {found[2]} (row {found[1]}, offset {found[2]})"
+    assert maps is not None  # users is not empty: accs is not
     same = maps.apply_range(maps.reverse())
     for a, b in itertools.product(users, repeat=2):
         lv_a, lv_b = a.iters[a.loops.index(lp.id)], b.iters[b.loops.index(lp.id)] + "_"
@@ -162,5 +163,5 @@ def detect(facts: Facts) -> list[Pattern]:
                 continue  # isl has the exact accesses: its dependences stand
             found = _check(facts, lp, arr)
             if found is not None:
-                out.append(Pattern("packed_triangular", lp.id, found, tuple(ks)))
+                out.append(Pattern(PatternKind.PACKED_TRIANGULAR, lp.id, found, tuple(ks)))
     return out

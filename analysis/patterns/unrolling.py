@@ -2,7 +2,7 @@
 iterator in k copies of one statement (s351, s353, s116) -> reroll it to step 1."""
 from __future__ import annotations
 
-from analysis.model import Pattern
+from analysis.model import Pattern, PatternKind
 from analysis.patterns import Facts, coefficients
 
 
@@ -27,7 +27,7 @@ def detect(facts: Facts) -> list[Pattern]:
         groups = {a: sorted(o) for a, o in offsets.items() if set(range(step)) <= o}
         if groups:
             body = [s for s in facts.program.in_loop(lp.id)]
-            out.append(Pattern("unrolling", lp.id, {"factor": step, "offsets": groups,
+            out.append(Pattern(PatternKind.UNROLLING, lp.id, {"factor": step, "offsets": groups,
                                                     "statements": len(body),
                                                     "note": f"manually unrolled by {step}: reroll to a step-1 loop"}))
     return out

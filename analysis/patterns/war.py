@@ -1,7 +1,7 @@
 """Pattern 1, WAR: reads of values a later iteration overwrites -> read them from a snapshot."""
 from __future__ import annotations
 
-from analysis.model import DependenceKind, Pattern
+from analysis.model import ActionKind, DependenceKind, Pattern, PatternKind
 from analysis.patterns import Facts
 
 
@@ -27,8 +27,8 @@ def detect(facts: Facts) -> list[Pattern]:
         for array, ks in by_array.items():
             level = facts.deps[ks[0]].common.index(lp.id)
             refs = sorted({facts.program.access(facts.deps[k].source_tag).text for k in ks})
-            dist = sorted({facts.deps[k].distance[level] for k in ks}, key=str)
+            dist: list = sorted({facts.deps[k].distance[level] for k in ks}, key=str)
             dist = [list(p) for p in dist]
-            out.append(Pattern("war", lp.id, {"array": array, "reads": refs, "distance": dist},
-                               tuple(ks), "war_copy"))
+            out.append(Pattern(PatternKind.WAR, lp.id, {"array": array, "reads": refs, "distance": dist},
+                               tuple(ks), ActionKind.WAR_COPY))
     return out
