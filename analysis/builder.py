@@ -15,7 +15,7 @@ from analysis import cparse
 from analysis.cexpr import (EXITS, MATH, Ref, Scope, Unmodelled, affine, array_ref,
                             call_name, calls, isl_name, references, text)
 from analysis.model import (Access, Exit, ExpressionNotAffineError, Induction, LoopInfo,
-                            Statement, Update)
+                            Statement, StatementKind, Update)
 from analysis.updates import plain_update
 
 
@@ -154,11 +154,12 @@ class Builder:
                                         f"any element of {name} ({why})"))
 
     # -- statements ----------------------------------------------------------
-    def emit(self, node: c_ast.Node, kind: str, ctx: Ctx, reads: list[c_ast.Node | None],
+    def emit(self, node: c_ast.Node, kind: StatementKind, ctx: Ctx, reads: list[c_ast.Node | None],
              writes: list[c_ast.Node], label: str | None = None) -> Statement:
         stmt = f"S{len(self.statements)}"
         all_arrays = sorted(self.arrays)
         read_tags: list[Access] = []
+        ref: Ref | None  # a reference read, then one written (None: an unmodelled write)
         for expr in reads:
             try:
                 refs = references(expr)

@@ -17,7 +17,7 @@ from analysis import cparse, scan
 from analysis.builder import Builder, Ctx, Frame
 from analysis.cexpr import EXITS, ExpressionNotAffineError, affine, affine_condition, call_name, const_int, text
 from analysis.cnodes import has_array, int_declared, loop_vars, names, number, reject_aggregates, walk_nodes
-from analysis.model import Exit, ExitKind, Induction, LoopInfo, Opaque, Program
+from analysis.model import Exit, ExitKind, Induction, LoopInfo, Opaque, Program, StatementKind
 from analysis.updates import guarded_update
 from tsvc.record.catalog import Loop
 from tsvc.record.csource import PARSE_PRELUDE
@@ -57,15 +57,15 @@ class Walker(Builder):
             reads = [node.rvalue, *self.subscripts(node.lvalue)]
             if node.op != "=":
                 reads.append(node.lvalue)
-            st = self.emit(node, "assign", ctx, reads, self.targets(node))
+            st = self.emit(node, StatementKind.ASSIGN, ctx, reads, self.targets(node))
             self.drop_self_copies(node, st.name)
             self.after_write(node, ctx)
         elif isinstance(node, c_ast.UnaryOp) and node.op in ("++", "--", "p++", "p--"):
-            self.emit(node, "assign", ctx, [node.expr], [node.expr])
+            self.emit(node, StatementKind.ASSIGN, ctx, [node.expr], [node.expr])
             self.after_write(node, ctx)
         elif isinstance(node, c_ast.FuncCall) and call_name(node) in EXITS:
             self.exits.append(Exit(ExitKind.EXIT, tuple(f.loop for f in ctx.frames), text(node)))
-            self.emit(node, "exit", ctx, [node], [])
+            self.emit(node, StatementKind.EXIT, ctx, [node], [])
         elif isinstance(node, c_ast.If):
             self.conditional(node, ctx)
         elif isinstance(node, c_ast.For):
@@ -84,9 +84,9 @@ class Walker(Builder):
             self.exit_sites.append(("return", ctx.guards, tuple(f.loop for f in ctx.frames)))
             if ctx.frames:
                 self.exits.append(Exit(ExitKind.RETURN, tuple(f.loop for f in ctx.frames), text(node)))
-            self.emit(node, "return", ctx, [node.expr], [])
+            self.emit(node, StatementKind.RETURN, ctx, [node.expr], [])
         else:
-            self.emit(node, "call" if isinstance(node, c_ast.FuncCall) else "assign", ctx, [node], [])
+            self.emit(node, StatementKind.CALL if isinstance(node, c_ast.FuncCall) else StatementKind.ASSIGN, ctx, [node], [])
 
     def drop_self_copies(self, node: c_ast.Assignment, stmt: str) -> None:
         """`a[f] = a[g]` stores nothing new where f = g (s293 at i = 0): those instances leave
@@ -140,7 +140,7 @@ class Walker(Builder):
         self.env[node.name] = None
         if node.init is not None:
             self.scalars.add(node.name)
-            self.emit(node, "assign", ctx, [node.init], [c_ast.ID(node.name)], label=text(node))
+            self.emit(node, StatementKind.ASSIGN, ctx, [node.init], [c_ast.ID(node.name)], label=text(node))
             if "int" in text(node.type):
                 self.env[node.name] = self.try_affine(node.init, ctx)
 
@@ -182,7 +182,7 @@ class Walker(Builder):
         self.opaque.append(Opaque(f"U{len(self.opaque)}", head, len(ctx.frames), line))
 
     def opaque_region(self, cond: c_ast.Node, body: c_ast.Node, ctx: Ctx) -> None:
-        self.emit(cond, "test", ctx, [cond], [])
+        self.emit(cond, StatementKind.TEST, ctx, [cond], [])
         self.guard_ids += 1
         self.guard_texts[self.guard_ids] = text(cond) if cond is not None else "unknown"
         self.forget(body)
@@ -199,7 +199,7 @@ class Walker(Builder):
             self.statement(node.iffalse, replace(ctx, negated=(*ctx.negated, cons)))
         else:
             first = len(self.accesses)
-            test = self.emit(node.cond, "test", ctx, [node.cond], [])
+            test = self.emit(node.cond, StatementKind.TEST, ctx, [node.cond], [])
             test_reads = [a for a in self.accesses[first:] if a.stmt == test.name]
             self.guard_ids += 1
             then_id = self.guard_ids
