@@ -121,7 +121,8 @@ def _probes(hdr: str, c: int, k: int, sign: int) -> tuple[isl.Set, isl.Set, isl.
     return _PROBES[key]
 
 
-def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tuple | None:
+def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tuple[
+        tuple[str, ...], tuple[str, ...], tuple[tuple[int | str | None, int | str | None], ...], tuple[str, ...]] | None:
     """(common, carried_by, distance, direction) of a dependence relation, or None when empty."""
     rel = rel.intersect_params(space.context)
     if rel.is_empty():
@@ -135,6 +136,8 @@ def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tupl
     signs = [-1 if src.schedule[2 * k + 1].startswith("-") else 1 for k in range(c)]
     hdr = space.header()
     carried, distance, direction = [], [], []
+    lo: int | str | None
+    hi: int | str | None
     for k in range(c):
         probe, pos, zero, neg = _probes(hdr, c, k, signs[k])
         if not deltas.intersect(probe).is_empty():
@@ -149,7 +152,7 @@ def describe(space: Space, rel: isl.Map, src: Statement, dst: Statement) -> tupl
                 lo = hi = None
         distance.append((lo, hi))
         direction.append({(True, False, False): "<", (False, True, False): "=",
-                          (False, False, True): ">"}.get(tuple(kinds), "*"))
+                          (False, False, True): ">"}.get(tuple(kinds), "*"))  # type: ignore[arg-type]  # 3 kinds
     return common, tuple(carried), tuple(distance), tuple(direction)
 
 

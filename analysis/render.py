@@ -153,7 +153,7 @@ def _statements(result: LoopAnalysis) -> list[str]:
 
 def render(result: LoopAnalysis) -> str:
     lines = [f"{result.name}: dependence facts"]
-    names = {lv.id: lv.var for lv in result.loops}
+    names: dict[str | None, str] = {lv.id: lv.var for lv in result.loops}
     for lv in result.loops:
         indent = "  " * lv.depth
         why = result.unverified_reason(lv.id)
