@@ -139,9 +139,9 @@ def form(result: LoopAnalysis, loop_id: str) -> Form:
     shapes = [_statement_shape(result.program.statement(s).text, chain) for s in stmts]
     if any(s is None for s in shapes):
         return Form.UNKNOWN
-    if all(s.degree <= 1 for s in shapes):
+    if all(s.degree <= 1 for s in shapes):  # type: ignore[union-attr]  # no None: checked just above
         return Form.LINEAR
-    if all(s.product for s in shapes):
+    if all(s.product for s in shapes):  # type: ignore[union-attr]  # as above
         return Form.PRODUCT
     return Form.NONLINEAR
 
@@ -225,12 +225,12 @@ def _level_chain(result: LoopAnalysis, loop_id: str, values: dict[str, int]) -> 
     dom = dom.coalesce()
     if dom.is_empty():
         return None
-    for d in sorted({lo for dep in found if isinstance(lo := dep.distance[keep - 1][0], int) and lo > 0}):
-        step = _shift(keep, d)
+    for dist in sorted({lo for dep in found if isinstance(lo := dep.distance[keep - 1][0], int) and lo > 0}):
+        step = _shift(keep, dist)
         need = dom.intersect(step.intersect_range(dom).domain())  # iterations with one d later
         if need.is_subset(union.intersect(step).domain()):
             extent = _extent(dom, keep)
-            return None if extent is None else extent // d + 1
+            return None if extent is None else extent // dist + 1
     return None
 
 

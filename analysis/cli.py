@@ -30,11 +30,11 @@ def cmd_analyze(ns: argparse.Namespace) -> int:
         return 0
     data, texts, failed = [], [], []
     records = _every_record()
-    for name, loop in records:
+    for name, record in records:
         try:
-            if isinstance(loop, Exception):
-                raise loop
-            data.append(analyze(loop).to_dict()) if ns.json else texts.append(facts_for_prompt(loop))
+            if isinstance(record, Exception):
+                raise record
+            data.append(analyze(record).to_dict()) if ns.json else texts.append(facts_for_prompt(record))
         except (AnalysisError, catalog.CatalogError) as exc:
             failed.append(name)
             print(f"tsvc analyze: {name}: {exc}", file=sys.stderr)

@@ -83,6 +83,7 @@ def _image(accesses: list[Access], domains: dict[str, isl.Set], params: tuple[st
         return 0, True
     exact = True
     union = isl.Set.empty(box.get_space())
+    image: isl.Set | None  # None: the access's rank disagrees with the box's
     for acc in accesses:
         rel = _fix_params(isl.Map(acc.touched or acc.relation), params, values)
         image = domains[acc.stmt].apply(rel)

@@ -49,7 +49,7 @@ def judge(facts: Facts, patterns: list[Pattern]) -> tuple[list[LoopVerdict], lis
         mine = [p for p in mine if id(p) not in unused]
         unresolved = {k for k in carried if k not in resolved}
         needed = [p for p in mine if p.action and (set(p.resolves) & set(carried) or p.kind in _ALWAYS)]
-        actions = [Action(p.action, {"pattern": p.kind.value, **p.details}) for p in needed]
+        actions = [Action(p.action, {"pattern": p.kind.value, **p.details}) for p in needed]  # type: ignore[arg-type]  # needed have one
         evidence = [f"{_describe(facts, k, lp.id)}: {resolved[k].action or resolved[k].kind}"
                     for k in carried if k in resolved]
         evidence += sorted({p.details["note"] for p in mine if not p.action and "note" in p.details
