@@ -82,6 +82,20 @@ def test_runner_survives_what_the_policy_would_have_stopped(device):
     pool.close()
 
 
+def test_the_text_checked_is_the_text_run(device, tmp_path):
+    """A module file replaced after its static check: the worker runs the checked text, read once."""
+    path = tmp_path / "s000.py"
+    path.write_text((REFERENCE / "s000.py").read_text())
+    checked = runner.vet(path)
+    path.write_text((HOSTILE / "exits.py").read_text())
+    with pytest.raises(runner.CandidateError):
+        runner.vet(path)  # the replacement would not pass the check
+    pool = runner.Runner(device)
+    reply, _ = pool.request(*_run_request("s000", path), module=checked)
+    assert reply["ok"], reply
+    pool.close()
+
+
 def test_a_crashed_worker_is_replaced_by_a_clean_one(device):
     pool = runner.Runner(device)
     if device == "cuda":  # an illegal address poisons the CUDA context: the worker reports it and leaves

@@ -277,11 +277,13 @@ class Runner:
             self.started += 1
         return self._worker
 
-    def request(self, header: dict[str, Any], arrays: dict[str, np.ndarray],
-                timeout: float | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        """Sends `header` (whose "module", a path, is sent as its text) to the module's own worker."""
+    def request(self, header: dict[str, Any], arrays: dict[str, np.ndarray], timeout: float | None = None,
+                module: Module | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """Sends `header` to the module's own worker, with the module's text: `module` (as `vet` read it),
+        else the file at header["module"], a path, read here (no static check: the layers below stand alone)."""
         timeout = CALL_TIMEOUT_S if timeout is None else timeout
-        module = Module.read(header["module"]) if "module" in header else None
+        if module is None and "module" in header:
+            module = Module.read(header["module"])
         if module is not None:
             header = {**header, "module": module.path.name, "source": module.source}
         worker = self._worker_for(module)
@@ -294,10 +296,10 @@ class Runner:
             self.close()  # a failed candidate may have corrupted the worker's heap or CUDA context
         return reply, out
 
-    def ask(self, header: dict[str, Any], arrays: dict[str, np.ndarray],
-            timeout: float | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    def ask(self, header: dict[str, Any], arrays: dict[str, np.ndarray], timeout: float | None = None,
+            module: Module | None = None) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """A request whose failure reply is raised as the candidate's CandidateError."""
-        reply, out = self.request(header, arrays, timeout)
+        reply, out = self.request(header, arrays, timeout, module)
         if not reply.get("ok", False):
             raise failure(reply)
         return reply, out
@@ -322,18 +324,20 @@ def failure(reply: dict[str, Any]) -> CandidateError:
                                              "which it cannot have")
 
 
-def vet(module_path: Path, implementation: Implementation = Implementation.TRITON) -> None:
-    """The static checks, made in this process without importing the module."""
+def vet(module_path: Path) -> Module:
+    """The module's text, read once and checked statically in this process without importing it.
+
+    The text checked is the text sent (Runner.request's `module`): a file changed after
+    its check never reaches a worker unchecked.
+    """
+    module = Module.read(module_path)
     try:
-        source = module_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CandidateError(Outcome.LOAD_ERROR, f"cannot read {module_path}: {exc}") from exc
-    try:
-        policy.check_source(source)
+        policy.check_source(module.source)
     except SyntaxError as exc:
         raise CandidateError(Outcome.LOAD_ERROR, f"the module does not parse: line {exc.lineno}: {exc.msg}") from exc
     except policy.PolicyViolation as exc:
         raise CandidateError(Outcome.POLICY_VIOLATION, str(exc)) from exc
+    return module
 
 
 _runners: dict[str, Runner] = {}
@@ -373,12 +377,11 @@ def run_in_order(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], s
 def _run(loop: Loop, module_path: Path, inputs: dict[str, np.ndarray], scalars: dict[str, int | float],
          device: str, order: str | None,
          implementation: Implementation = Implementation.TRITON) -> tuple[CandidateRun, dict[str, Any]]:
-    vet(module_path, implementation)
-    header = {"cmd": "run", "loop": loop.name, "module": str(module_path), "scalars": scalars,
-              "implementation": implementation.value}
+    module = vet(module_path)
+    header = {"cmd": "run", "loop": loop.name, "scalars": scalars, "implementation": implementation.value}
     if order is not None:
         header["order"] = order
-    reply, arrays = shared(device).ask(header, inputs)
+    reply, arrays = shared(device).ask(header, inputs, module=module)
     expected = {spec.name for spec in loop.arrays}
     if set(arrays) != expected:
         raise CandidateError(Outcome.CRASH, f"the worker returned arrays {sorted(arrays)}, expected {sorted(expected)}")

@@ -61,13 +61,15 @@ def time_kernel(loop: Loop, module_path: Path, size: Size, seed: int = 0, rounds
     The outputs of one timed round, chosen here at random, are judged against the C loop: a
     kernel that skips work when it is timed fails (CandidateError, WRONG_RESULT).
     """
-    runner.vet(module_path, implementation)
+    module = runner.vet(module_path)
     want = checker.expected(loop, size, seed)
     checked = secrets.randbelow(rounds)
-    header = {"cmd": "time", "loop": loop.name, "module": str(module_path), "scalars": want.scalars,
+    header = {"cmd": "time", "loop": loop.name, "scalars": want.scalars,
               "restore": [a.name for a in loop.writes], "rounds": rounds, "warmup": warmup,
               "checked_round": checked, "implementation": implementation.value, "compile": compile}
-    reply, arrays = runner.shared(backend.select().device).ask(header, want.inputs, timeout=COMPILE_TIMEOUT_S if compile else None)
+    reply, arrays = runner.shared(backend.select().device).ask(header, want.inputs,
+                                                               timeout=COMPILE_TIMEOUT_S if compile else None,
+                                                               module=module)
     result = reply["result"]
     verdict = checker.compare(loop, want, CandidateRun(arrays, result, result is not None))
     if not verdict.passed:
