@@ -101,8 +101,8 @@ class CudaTiming:
         self.scale = scale
 
     def baseline(self, loop: Loop) -> Baseline:
-        from tsvc.speed import benchmark
         from tsvc.sandbox.timing import median
+        from tsvc.speed import baselines, benchmark
 
         size = timing_size(loop, self.scale)
         calibration = benchmark.calibrate()
@@ -112,7 +112,7 @@ class CudaTiming:
             footprint, steps = None, None
         else:
             footprint, steps = footprint_bytes(loop, size), chain_steps(loop, size)
-        c_seconds = median(benchmark.CLoopTimer(loop, size).times())
+        c_seconds = median(baselines.c_times(loop, size))  # the benchmark's own C figure: locked, memoised
         latency = None if steps is None else steps * calibration.step_latency
         return Baseline(size, c_seconds, footprint, calibration.copy_bandwidth, calibration.floor_device,
                         calibration.gpu, latency)
