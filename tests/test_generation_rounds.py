@@ -28,6 +28,8 @@ from tsvc.sandbox.candidate import CandidateError, Outcome
 from tsvc.record.catalog import Loop
 from tsvc.record.sizes import Size
 
+pytest_plugins = ["pytester"]  # one test runs the suite in a pytester project
+
 pytestmark = pytest.mark.filterwarnings("ignore:The model:DeprecationWarning")
 
 S000 = catalog.get("s000")
